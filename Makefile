@@ -1,0 +1,96 @@
+# quire — a terminal reader for long-form articles.
+# Plain Makefile: objects under build/, libraries found with pkg-config.
+#   make            build ./quire
+#   make run        install missing build dependencies, build, open the sample library
+#   make check      install missing build dependencies, build, run every test
+#   make bench      print import-speed figures
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+CC       ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS     := ncursesw libxml-2.0 sqlite3 libcurl
+
+CFLAGS   ?= -O2 -g
+WARN     := -std=c11 -Wall -Wextra -Wno-unused-parameter
+BUILD    ?= build
+
+ifeq ($(SANITIZE),1)
+BUILD    := build/sanitize
+CFLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS  += -fsanitize=address,undefined
+endif
+
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) -D_GNU_SOURCE -Iinclude $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+LIBS       = $(PKG_LIBS) -lm
+
+SRCS      := $(sort $(wildcard src/*.c src/*/*.c))
+OBJS      := $(SRCS:%.c=$(BUILD)/%.o)
+LIB_OBJS  := $(filter-out $(BUILD)/src/main.o,$(OBJS))
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_SRCS := $(sort $(wildcard tests/tools/*.c))
+TOOL_BINS := $(TOOL_SRCS:tests/tools/%.c=$(BUILD)/tools/%)
+
+QUIRE := $(if $(filter 1,$(SANITIZE)),$(BUILD)/quire,quire)
+
+.PHONY: all run check check-unit check-cli check-sanitize bench deps install uninstall clean
+
+all: $(QUIRE)
+
+quire: $(BUILD)/quire
+	cp $(BUILD)/quire $@
+
+$(BUILD)/quire: $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)
+
+$(BUILD)/%.o: %.c $(wildcard include/*.h) $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS)
+
+$(BUILD)/tools/%: tests/tools/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJS) $(LIBS)
+
+# Install missing -dev packages (as root), or say exactly what to run.
+deps:
+	@sh tests/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@sh data/sample/run.sh ./quire $(BUILD)/sample.db
+
+check: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(TOOL_BINS)
+	@sh tests/run.sh ./quire $(BUILD)
+	@$(MAKE) --no-print-directory check-sanitize
+
+# The same suite once more under AddressSanitizer and UBSan, built in its own folder.
+check-sanitize:
+	@$(MAKE) --no-print-directory SANITIZE=1 build/sanitize/quire $(UNIT_SRCS:tests/unit/%.c=build/sanitize/tests/%) $(TOOL_SRCS:tests/tools/%.c=build/sanitize/tools/%)
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 QUIRE_SANITIZED=1 sh tests/run.sh build/sanitize/quire build/sanitize
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(TOOL_BINS)
+	@sh tests/bench.sh ./quire $(BUILD)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 quire $(DESTDIR)$(BINDIR)/quire
+	install -m 644 man/quire.1 $(DESTDIR)$(MANDIR)/man1/quire.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/quire $(DESTDIR)$(MANDIR)/man1/quire.1
+
+clean:
+	rm -rf build quire
+
+-include $(OBJS:.o=.d)

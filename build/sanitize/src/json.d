@@ -1,0 +1,2 @@
+build/sanitize/src/json.o: src/json.c include/json.h include/util.h \
+ include/text.h

@@ -1,0 +1,1 @@
+build/sanitize/src/source.o: src/source.c include/source.h include/util.h

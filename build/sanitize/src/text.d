@@ -1,0 +1,1 @@
+build/sanitize/src/text.o: src/text.c include/text.h include/util.h

@@ -1,0 +1,1 @@
+build/sanitize/src/util.o: src/util.c include/util.h

@@ -1,0 +1,1 @@
+build/src/source.o: src/source.c include/source.h include/util.h

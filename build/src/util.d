@@ -1,0 +1,1 @@
+build/src/util.o: src/util.c include/util.h

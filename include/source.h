@@ -1,0 +1,27 @@
+/* source.h — where a page comes from: a file, standard input ("-"), or an
+ * http(s) URL fetched with libcurl. Loading gives the raw bytes plus what the
+ * transport said about them. */
+#ifndef QUIRE_SOURCE_H
+#define QUIRE_SOURCE_H
+
+#include <stddef.h>
+
+/* Largest page quire reads, from a file or the network. */
+#define SOURCE_MAX_BYTES ((size_t)64 * 1024 * 1024)
+
+struct source {
+	char *name;      /* as the user gave it, for messages */
+	char *data;      /* raw page bytes, NUL-terminated */
+	size_t len;
+	char *url;       /* final URL after redirects, or NULL for files and stdin */
+	char *charset;   /* transport charset (Content-Type), or NULL */
+	char *content_type; /* media type without parameters, or NULL */
+};
+
+/* Load spec (path, "-" or URL) into *s. Returns 0, or -1 with *errp set to a
+ * one-line reason (without the source's name; the caller adds it). */
+int source_load(const char *spec, struct source *s, char **errp);
+/* Free what s holds and zero it; safe on a zeroed struct. */
+void source_clear(struct source *s);
+
+#endif

@@ -1,0 +1,8 @@
+/* quotes.c — quotations and attribution (placeholder). */
+#include "quotes.h"
+
+void
+quotes_find(struct article *a)
+{
+	(void)a;
+}
