@@ -1,2 +1,0 @@
-build/sanitize/src/json.o: src/json.c include/json.h include/util.h \
- include/text.h

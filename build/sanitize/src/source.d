@@ -1,1 +1,0 @@
-build/sanitize/src/source.o: src/source.c include/source.h include/util.h

@@ -1,1 +1,0 @@
-build/sanitize/src/util.o: src/util.c include/util.h

@@ -1,2 +1,0 @@
-build/src/quotes.o: src/quotes.c include/quotes.h include/article.h \
- include/util.h

@@ -1,1 +1,0 @@
-build/src/text.o: src/text.c include/text.h include/util.h
