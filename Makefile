@@ -43,7 +43,7 @@ QUIRE := $(if $(filter 1,$(SANITIZE)),$(BUILD)/quire,quire)
 all: $(QUIRE)
 
 quire: $(BUILD)/quire
-	cp $(BUILD)/quire $@
+	cp $(BUILD)/quire $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/quire: $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LIBS)

@@ -18,9 +18,16 @@ struct source {
 	char *content_type; /* media type without parameters, or NULL */
 };
 
-/* Load spec (path, "-" or URL) into *s. Returns 0, or -1 with *errp set to a
- * one-line reason (without the source's name; the caller adds it). */
+/* Load spec (path, "-" or URL) into *s. An "http://" or "https://" spec
+ * (any case) is fetched; another URL scheme is refused; anything else is a
+ * file. Refuses empty input, binary data, and responses whose Content-Type
+ * is not HTML, XHTML or XML. Returns 0, or -1 with *errp set to a one-line
+ * reason (without the source's name; the caller adds it) and *s zeroed. */
 int source_load(const char *spec, struct source *s, char **errp);
+/* What binary data the bytes look like ("PNG image", "PDF document",
+ * "binary data", …) by magic numbers and the density of NUL and control
+ * bytes, or NULL when they look like text. Returns a static string. */
+const char *source_binary_kind(const char *data, size_t len);
 /* Free what s holds and zero it; safe on a zeroed struct. */
 void source_clear(struct source *s);
 
