@@ -6,7 +6,9 @@
 
 #include "article.h"
 
-/* Add inline quotations to a and parse attribution for all of a's quotes. */
+/* Add inline quotations to a and parse attribution for all of a's quotes.
+ * Quotes end up in block order. Running it again replaces the inline
+ * quotations of the earlier run. */
 void quotes_find(struct article *a);
 
 #endif
