@@ -1,0 +1,97 @@
+/* store.h — the library: articles kept in one SQLite file with their blocks,
+ * spans, links, quotations, tags, bookmarks, reading positions, the original
+ * page bytes, and FTS5 indexes over block text, quote text and titles. Only
+ * store.c touches the sqlite3 handle. */
+#ifndef QUIRE_STORE_H
+#define QUIRE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "article.h"
+
+/* The schema version this quire writes; a newer library is refused. */
+#define STORE_SCHEMA_VERSION 1
+
+struct store;
+
+/* Open (creating it and its parent directories on first use) the library at
+ * path, migrating its schema to STORE_SCHEMA_VERSION in one transaction.
+ * Returns a handle for store_close, or NULL with *errp set. */
+struct store *store_open(const char *path, char **errp);
+void store_close(struct store *st);   /* store_close(NULL) does nothing */
+
+/* Store article a with the page it came from (raw[0..rawlen), its transport
+ * charset or NULL) in one transaction. Its identity is a->canonical_url, else
+ * a->url, else a hash of raw: storing the same identity again replaces the
+ * article in place, keeping its id, bookmarks and reading position (clamped to
+ * the new text). Sets *idp and *createdp (true for a new article) when not
+ * NULL. Returns 0, or -1 with *errp set and the library unchanged. */
+int store_article_put(struct store *st, const struct article *a, const char *raw, size_t rawlen,
+    const char *charset, long long *idp, bool *createdp, char **errp);
+
+/* Return the article with id, newly allocated (free with article_free), or
+ * NULL with *errp set ("no article N"). */
+struct article *store_article_get(struct store *st, long long id, char **errp);
+
+/* Delete the article with id and everything that hangs off it. Returns 0, or
+ * -1 with *errp set ("no article N"). */
+int store_article_delete(struct store *st, long long id, char **errp);
+
+/* One row of the library listing; the strings (NULL where unknown) point into
+ * the store and are valid only during the callback. */
+struct store_summary {
+	long long id;
+	const char *title;
+	const char *author;
+	const char *site_name;
+	const char *published;
+	const char *url;
+	const char *canonical_url;
+	const char *added;      /* ISO 8601 UTC, when first imported */
+	const char *updated;    /* ISO 8601 UTC, when last imported */
+	long long word_count;
+	long long nblocks;
+};
+
+/* Call fn for each article in id order; a non-zero return from fn stops the
+ * walk and is returned. Returns 0, or -1 with *errp set. */
+int store_article_list(struct store *st, int (*fn)(const struct store_summary *s, void *ctx),
+    void *ctx, char **errp);
+
+/* Find the article whose canonical or source URL is url (fragment ignored).
+ * Returns 1 with *idp set, 0 when there is none, or -1 with *errp set. */
+int store_find_by_url(struct store *st, const char *url, long long *idp, char **errp);
+
+/* Fetch the page article id was extracted from: *data (newly allocated,
+ * NUL-terminated) and *len, and newly allocated *charset and *url (either may
+ * be NULL). Returns 0, or -1 with *errp set. */
+int store_page_get(struct store *st, long long id, char **data, size_t *len, char **charset,
+    char **url, char **errp);
+
+/* A place in an article: block index and character offset in its text. */
+struct store_bookmark {
+	long long id;
+	char *name;         /* owned by the array; free with store_bookmarks_free */
+	size_t block;
+	size_t offset;
+	char *created;
+};
+
+/* Add a bookmark to article id. Sets *bookmark_id when not NULL. Returns 0,
+ * or -1 with *errp set. */
+int store_bookmark_add(struct store *st, long long id, const char *name, size_t block,
+    size_t offset, long long *bookmark_id, char **errp);
+/* Return article id's bookmarks in creation order as a newly allocated array
+ * of *n (free with store_bookmarks_free), or -1 with *errp set. */
+int store_bookmarks_get(struct store *st, long long id, struct store_bookmark **out, size_t *n,
+    char **errp);
+void store_bookmarks_free(struct store_bookmark *b, size_t n);
+
+/* Record or read where the reader left article id. store_position_get
+ * returns 1 with *block and *offset set, 0 when none is recorded, -1 on
+ * error. */
+int store_position_set(struct store *st, long long id, size_t block, size_t offset, char **errp);
+int store_position_get(struct store *st, long long id, size_t *block, size_t *offset, char **errp);
+
+#endif

@@ -1,0 +1,1066 @@
+/* store.c — the library in SQLite. This module alone holds the sqlite3 handle.
+ *
+ * An article row is keyed by its identity (canonical URL, else source URL,
+ * without fragment, else "sha256:" and the page hash); its children — blocks
+ * (with spans encoded in one column), links, quotations, tags — are replaced
+ * wholesale on re-import, while bookmarks and the reading position survive,
+ * clamped to the new text. The FTS5 tables are external-content indexes over
+ * blocks, quotes and article titles, in step with their content inside the
+ * same transaction: triggers remove index rows when content rows are updated
+ * or deleted (cascades included) and index titles; new blocks and quotes are
+ * indexed by put_children in one statement per article, because FTS5 flushes
+ * its pending terms at the end of every statement and a per-row trigger made
+ * an import four times slower. Every write of an article happens inside one
+ * transaction: a failure rolls it all back. Statements are prepared once and
+ * cached in the handle. */
+#include "store.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "paths.h"
+#include "sha256.h"
+#include "util.h"
+
+/* Ordered migrations: migrations[i] takes user_version i to i + 1. Never edit
+ * one that has shipped; append a new one and bump STORE_SCHEMA_VERSION. */
+static const char *const migrations[] = {
+	/* 0 → 1: the first schema. */
+	"CREATE TABLE articles ("
+	" id INTEGER PRIMARY KEY,"
+	" identity TEXT NOT NULL UNIQUE,"
+	" url TEXT, canonical_url TEXT, title TEXT, author TEXT,"
+	" published TEXT, modified TEXT, site_name TEXT, language TEXT, description TEXT,"
+	" word_count INTEGER NOT NULL DEFAULT 0,"
+	" block_count INTEGER NOT NULL DEFAULT 0,"
+	" content_hash TEXT," /* SHA-256 of the page when it is the identity */
+	" added TEXT NOT NULL, updated TEXT NOT NULL);"
+	"CREATE INDEX articles_url ON articles(url);"
+	"CREATE INDEX articles_canonical_url ON articles(canonical_url);"
+	"CREATE TABLE pages ("
+	" article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+	" bytes BLOB NOT NULL, charset TEXT, url TEXT);"
+	"CREATE TABLE blocks ("
+	" id INTEGER PRIMARY KEY,"
+	" article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	" idx INTEGER NOT NULL, kind TEXT NOT NULL,"
+	" level INTEGER NOT NULL DEFAULT 0, quote INTEGER NOT NULL DEFAULT 0,"
+	" ordered INTEGER NOT NULL DEFAULT 0, number INTEGER NOT NULL DEFAULT 0,"
+	" text TEXT NOT NULL, src TEXT,"
+	" spans TEXT," /* "start,end,style,link;" per span, NULL when none */
+	" UNIQUE (article_id, idx));"
+	"CREATE TABLE links ("
+	" article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	" idx INTEGER NOT NULL, url TEXT NOT NULL, text TEXT NOT NULL,"
+	" block INTEGER NOT NULL, heading INTEGER,"
+	" PRIMARY KEY (article_id, idx)) WITHOUT ROWID;"
+	"CREATE TABLE quotes ("
+	" id INTEGER PRIMARY KEY,"
+	" article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	" idx INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,"
+	" first_block INTEGER NOT NULL, last_block INTEGER NOT NULL,"
+	" author TEXT, publication TEXT, title TEXT, year INTEGER, cite_url TEXT, cite_raw TEXT,"
+	" UNIQUE (article_id, idx));"
+	"CREATE TABLE tags ("
+	" id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE article_tags ("
+	" article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	" idx INTEGER NOT NULL,"
+	" tag_id INTEGER NOT NULL REFERENCES tags(id),"
+	" PRIMARY KEY (article_id, idx)) WITHOUT ROWID;"
+	"CREATE INDEX article_tags_tag ON article_tags(tag_id);"
+	"CREATE TABLE bookmarks ("
+	" id INTEGER PRIMARY KEY,"
+	" article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	" name TEXT, block INTEGER NOT NULL, char_offset INTEGER NOT NULL,"
+	" created TEXT NOT NULL);"
+	"CREATE INDEX bookmarks_article ON bookmarks(article_id);"
+	"CREATE TABLE reading_positions ("
+	" article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
+	" block INTEGER NOT NULL, char_offset INTEGER NOT NULL, updated TEXT NOT NULL);"
+	"CREATE VIRTUAL TABLE blocks_fts USING fts5(text, article_id UNINDEXED, idx UNINDEXED,"
+	" content='blocks', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER blocks_fts_delete AFTER DELETE ON blocks BEGIN"
+	" INSERT INTO blocks_fts(blocks_fts, rowid, text, article_id, idx)"
+	"  VALUES ('delete', old.id, old.text, old.article_id, old.idx); END;"
+	"CREATE TRIGGER blocks_fts_update AFTER UPDATE ON blocks BEGIN"
+	" INSERT INTO blocks_fts(blocks_fts, rowid, text, article_id, idx)"
+	"  VALUES ('delete', old.id, old.text, old.article_id, old.idx);"
+	" INSERT INTO blocks_fts(rowid, text, article_id, idx)"
+	"  VALUES (new.id, new.text, new.article_id, new.idx); END;"
+	"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, author, publication, title,"
+	" article_id UNINDEXED, idx UNINDEXED,"
+	" content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN"
+	" INSERT INTO quotes_fts(quotes_fts, rowid, text, author, publication, title, article_id, idx)"
+	"  VALUES ('delete', old.id, old.text, old.author, old.publication, old.title,"
+	"  old.article_id, old.idx); END;"
+	"CREATE TRIGGER quotes_fts_update AFTER UPDATE ON quotes BEGIN"
+	" INSERT INTO quotes_fts(quotes_fts, rowid, text, author, publication, title, article_id, idx)"
+	"  VALUES ('delete', old.id, old.text, old.author, old.publication, old.title,"
+	"  old.article_id, old.idx);"
+	" INSERT INTO quotes_fts(rowid, text, author, publication, title, article_id, idx)"
+	"  VALUES (new.id, new.text, new.author, new.publication, new.title, new.article_id, new.idx); END;"
+	"CREATE VIRTUAL TABLE titles_fts USING fts5(title,"
+	" content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER titles_fts_insert AFTER INSERT ON articles BEGIN"
+	" INSERT INTO titles_fts(rowid, title) VALUES (new.id, new.title); END;"
+	"CREATE TRIGGER titles_fts_delete AFTER DELETE ON articles BEGIN"
+	" INSERT INTO titles_fts(titles_fts, rowid, title) VALUES ('delete', old.id, old.title); END;"
+	"CREATE TRIGGER titles_fts_update AFTER UPDATE OF title ON articles BEGIN"
+	" INSERT INTO titles_fts(titles_fts, rowid, title) VALUES ('delete', old.id, old.title);"
+	" INSERT INTO titles_fts(rowid, title) VALUES (new.id, new.title); END;",
+};
+#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+_Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
+
+#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+
+/* Every statement the store runs, prepared on first use. */
+enum stmt {
+	ST_BEGIN, ST_COMMIT, ST_ROLLBACK,
+	ST_FIND_IDENTITY, ST_INSERT_ARTICLE, ST_UPDATE_ARTICLE, ST_PUT_PAGE,
+	ST_DELETE_BLOCKS, ST_DELETE_LINKS, ST_DELETE_QUOTES, ST_DELETE_ARTICLE_TAGS,
+	ST_INSERT_BLOCK, ST_INSERT_LINK, ST_INSERT_QUOTE, ST_INSERT_TAG, ST_FIND_TAG,
+	ST_INSERT_ARTICLE_TAG, ST_INDEX_BLOCKS, ST_INDEX_QUOTES, ST_DELETE_ORPHAN_TAGS, ST_CLAMP_BOOKMARKS, ST_CLAMP_POSITION,
+	ST_GET_ARTICLE, ST_GET_TAGS, ST_GET_BLOCKS, ST_GET_LINKS, ST_GET_QUOTES,
+	ST_LIST, ST_DELETE_ARTICLE, ST_FIND_URL, ST_GET_PAGE,
+	ST_ADD_BOOKMARK, ST_GET_BOOKMARKS, ST_SET_POSITION, ST_GET_POSITION,
+	ST_COUNT
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_COMMIT] = "COMMIT",
+	[ST_ROLLBACK] = "ROLLBACK",
+	[ST_FIND_IDENTITY] = "SELECT id FROM articles WHERE identity = ?1",
+	[ST_INSERT_ARTICLE] =
+	    "INSERT INTO articles (identity, url, canonical_url, title, author, published, modified,"
+	    " site_name, language, description, word_count, block_count, content_hash, added, updated)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, " NOW ", " NOW ")",
+	[ST_UPDATE_ARTICLE] =
+	    "UPDATE articles SET url = ?2, canonical_url = ?3, title = ?4, author = ?5,"
+	    " published = ?6, modified = ?7, site_name = ?8, language = ?9, description = ?10,"
+	    " word_count = ?11, block_count = ?12, content_hash = ?13, identity = ?14,"
+	    " updated = " NOW " WHERE id = ?1",
+	[ST_PUT_PAGE] =
+	    "INSERT INTO pages (article_id, bytes, charset, url) VALUES (?1, ?2, ?3, ?4)"
+	    " ON CONFLICT (article_id) DO UPDATE SET bytes = excluded.bytes,"
+	    " charset = excluded.charset, url = excluded.url",
+	[ST_DELETE_BLOCKS] = "DELETE FROM blocks WHERE article_id = ?1",
+	[ST_DELETE_LINKS] = "DELETE FROM links WHERE article_id = ?1",
+	[ST_DELETE_QUOTES] = "DELETE FROM quotes WHERE article_id = ?1",
+	[ST_DELETE_ARTICLE_TAGS] = "DELETE FROM article_tags WHERE article_id = ?1",
+	[ST_INSERT_BLOCK] =
+	    "INSERT INTO blocks (article_id, idx, kind, level, quote, ordered, number, text, src, spans)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[ST_INSERT_LINK] =
+	    "INSERT INTO links (article_id, idx, url, text, block, heading)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_INSERT_QUOTE] =
+	    "INSERT INTO quotes (article_id, idx, kind, text, first_block, last_block, author,"
+	    " publication, title, year, cite_url, cite_raw)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	[ST_INSERT_TAG] = "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+	[ST_FIND_TAG] = "SELECT id FROM tags WHERE name = ?1",
+	[ST_INSERT_ARTICLE_TAG] =
+	    "INSERT OR IGNORE INTO article_tags (article_id, idx, tag_id) VALUES (?1, ?2, ?3)",
+	[ST_INDEX_BLOCKS] =
+	    "INSERT INTO blocks_fts (rowid, text, article_id, idx)"
+	    " SELECT id, text, article_id, idx FROM blocks WHERE article_id = ?1",
+	[ST_INDEX_QUOTES] =
+	    "INSERT INTO quotes_fts (rowid, text, author, publication, title, article_id, idx)"
+	    " SELECT id, text, author, publication, title, article_id, idx FROM quotes"
+	    " WHERE article_id = ?1",
+	[ST_DELETE_ORPHAN_TAGS] =
+	    "DELETE FROM tags WHERE NOT EXISTS"
+	    " (SELECT 1 FROM article_tags a WHERE a.tag_id = tags.id)",
+	/* ?2 is the new block count; a place past the end moves to the last
+	 * block, an offset past a block's end to that end. */
+	[ST_CLAMP_BOOKMARKS] =
+	    "UPDATE bookmarks SET block = min(block, max(?2 - 1, 0)),"
+	    " char_offset = min(char_offset, coalesce((SELECT length(b.text) FROM blocks b"
+	    "  WHERE b.article_id = ?1 AND b.idx = min(bookmarks.block, max(?2 - 1, 0))), 0))"
+	    " WHERE article_id = ?1",
+	[ST_CLAMP_POSITION] =
+	    "UPDATE reading_positions SET block = min(block, max(?2 - 1, 0)),"
+	    " char_offset = min(char_offset, coalesce((SELECT length(b.text) FROM blocks b"
+	    "  WHERE b.article_id = ?1 AND b.idx = min(reading_positions.block, max(?2 - 1, 0))), 0))"
+	    " WHERE article_id = ?1",
+	[ST_GET_ARTICLE] =
+	    "SELECT title, author, published, modified, site_name, url, canonical_url, language,"
+	    " description FROM articles WHERE id = ?1",
+	[ST_GET_TAGS] =
+	    "SELECT t.name FROM article_tags a JOIN tags t ON t.id = a.tag_id"
+	    " WHERE a.article_id = ?1 ORDER BY a.idx",
+	[ST_GET_BLOCKS] =
+	    "SELECT kind, level, quote, ordered, number, text, src, spans FROM blocks"
+	    " WHERE article_id = ?1 ORDER BY idx",
+	[ST_GET_LINKS] =
+	    "SELECT url, text, block, heading FROM links WHERE article_id = ?1 ORDER BY idx",
+	[ST_GET_QUOTES] =
+	    "SELECT kind, text, first_block, last_block, author, publication, title, year,"
+	    " cite_url, cite_raw FROM quotes WHERE article_id = ?1 ORDER BY idx",
+	[ST_LIST] =
+	    "SELECT id, title, author, site_name, published, url, canonical_url, added, updated,"
+	    " word_count, block_count FROM articles ORDER BY id",
+	[ST_DELETE_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
+	[ST_FIND_URL] =
+	    "SELECT id FROM articles WHERE identity = ?1 OR canonical_url = ?1 OR url = ?1"
+	    " ORDER BY identity = ?1 DESC, canonical_url = ?1 DESC, id LIMIT 1",
+	[ST_GET_PAGE] = "SELECT bytes, charset, url FROM pages WHERE article_id = ?1",
+	[ST_ADD_BOOKMARK] =
+	    "INSERT INTO bookmarks (article_id, name, block, char_offset, created)"
+	    " VALUES (?1, ?2, ?3, ?4, " NOW ")",
+	[ST_GET_BOOKMARKS] =
+	    "SELECT id, name, block, char_offset, created FROM bookmarks WHERE article_id = ?1"
+	    " ORDER BY id",
+	[ST_SET_POSITION] =
+	    "INSERT INTO reading_positions (article_id, block, char_offset, updated)"
+	    " VALUES (?1, ?2, ?3, " NOW ") ON CONFLICT (article_id) DO UPDATE SET"
+	    " block = excluded.block, char_offset = excluded.char_offset, updated = excluded.updated",
+	[ST_GET_POSITION] =
+	    "SELECT block, char_offset FROM reading_positions WHERE article_id = ?1",
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmts[ST_COUNT];
+};
+
+/* Set *errp to what SQLite says went wrong, prefixed by what we were doing. */
+static int
+db_error(struct store *st, char **errp, const char *what)
+{
+	return set_error(errp, "%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+/* Return statement id, prepared and reset with no bindings, or NULL with
+ * *errp set. */
+static sqlite3_stmt *
+stmt(struct store *st, enum stmt id, char **errp)
+{
+	sqlite3_stmt *s = st->stmts[id];
+	if (s == NULL) {
+		if (sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s,
+		    NULL) != SQLITE_OK) {
+			db_error(st, errp, "library");
+			return NULL;
+		}
+		st->stmts[id] = s;
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+/* Run a statement that returns no rows, then reset it. Returns 0 or -1. */
+static int
+step_done(struct store *st, sqlite3_stmt *s, char **errp)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_error(st, errp, "library");
+	return 0;
+}
+
+/* Begin, commit or roll back with a cached statement. */
+static int
+transaction(struct store *st, enum stmt id, char **errp)
+{
+	sqlite3_stmt *s = stmt(st, id, errp);
+	return s != NULL ? step_done(st, s, errp) : -1;
+}
+
+/* Run statement id with one integer parameter and no result rows. */
+static int
+exec_id(struct store *st, enum stmt id, long long arg, char **errp)
+{
+	sqlite3_stmt *s = stmt(st, id, errp);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, arg);
+	return step_done(st, s, errp);
+}
+
+/* Bind a C string or NULL; the string must outlive the step. */
+static void
+bind_text(sqlite3_stmt *s, int i, const char *text)
+{
+	sqlite3_bind_text(s, i, text, -1, SQLITE_STATIC);
+}
+
+/* Return column i as a C string, or NULL when it is NULL. */
+static const char *
+column_text(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+/* Set *errp for a failure to open the library, with the OS's reason when
+ * SQLite could not open the file ("unable to open database file" alone says
+ * little). */
+static int
+open_error(struct store *st, char **errp)
+{
+	int os = sqlite3_system_errno(st->db);
+	if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_CANTOPEN && os != 0)
+		return set_error(errp, "cannot open library %s: %s", st->path, strerror(os));
+	return set_error(errp, "%s: %s", st->path, sqlite3_errmsg(st->db));
+}
+
+/* Read PRAGMA user_version into *version. */
+static int
+user_version(struct store *st, int *version, char **errp)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+		return open_error(st, errp);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return open_error(st, errp);
+	return 0;
+}
+
+/* Execute SQL text with no parameters (pragmas, schema, transactions). */
+static int
+exec_sql(struct store *st, const char *sql, char **errp)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		set_error(errp, "%s: %s", st->path, msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Bring the schema up to STORE_SCHEMA_VERSION in one transaction. */
+static int
+migrate(struct store *st, char **errp)
+{
+	if (exec_sql(st, "BEGIN IMMEDIATE", errp) < 0)
+		return -1;
+	int version;
+	/* Read again under the write lock: another quire may have migrated. */
+	if (user_version(st, &version, errp) < 0)
+		goto fail;
+	if (version > STORE_SCHEMA_VERSION) {
+		set_error(errp, "%s: library has schema version %d; this quire knows up to %d",
+		    st->path, version, STORE_SCHEMA_VERSION);
+		goto fail;
+	}
+	for (int v = version; v < NMIGRATIONS; v++)
+		if (exec_sql(st, migrations[v], errp) < 0)
+			goto fail;
+	if (version < STORE_SCHEMA_VERSION) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
+		if (exec_sql(st, pragma, errp) < 0)
+			goto fail;
+	}
+	if (exec_sql(st, "COMMIT", errp) < 0)
+		goto fail;
+	return 0;
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+/* Refuse early, with the OS's reason, a new library in a directory we cannot
+ * write: SQLite would only say "unable to open database file". */
+static int
+check_creatable(const char *path, char **errp)
+{
+	struct stat sb;
+	if (stat(path, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode))
+			return set_error(errp, "%s: is a directory", path);
+		return 0;
+	}
+	if (errno != ENOENT)
+		return set_error(errp, "%s: %s", path, strerror(errno));
+	if (paths_make_parents(path, errp) < 0)
+		return -1;
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash != NULL)
+		*slash = '\0';
+	int ok = access(slash != NULL ? dir : ".", W_OK | X_OK);
+	int saved = errno;
+	free(dir);
+	if (ok < 0)
+		return set_error(errp, "cannot create library %s: %s", path, strerror(saved));
+	return 0;
+}
+
+struct store *
+store_open(const char *path, char **errp)
+{
+	if (path == NULL || path[0] == '\0') {
+		set_error(errp, "no library path");
+		return NULL;
+	}
+	if (check_creatable(path, errp) < 0)
+		return NULL;
+	struct store *st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+	    != SQLITE_OK) {
+		if (st->db == NULL)
+			fatal("sqlite3_open_v2: out of memory");
+		open_error(st, errp);
+		goto fail;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	int version;
+	/* Check the version before anything writes: a newer library stays as it is. */
+	if (user_version(st, &version, errp) < 0)
+		goto fail;
+	if (version > STORE_SCHEMA_VERSION) {
+		set_error(errp, "%s: library has schema version %d; this quire knows up to %d",
+		    path, version, STORE_SCHEMA_VERSION);
+		goto fail;
+	}
+	/* WAL lets a reader and an importer work at once; NORMAL sync is
+	 * durable enough in WAL mode and keeps one import from costing a fsync. */
+	if (exec_sql(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+	    " PRAGMA foreign_keys = ON;", errp) < 0)
+		goto fail;
+	if (version < STORE_SCHEMA_VERSION && migrate(st, errp) < 0)
+		goto fail;
+	return st;
+fail:
+	store_close(st);
+	return NULL;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	for (int i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(st->stmts[i]);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+/* Return url without its #fragment, newly allocated, or NULL for NULL/"". */
+static char *
+url_key(const char *url)
+{
+	if (url == NULL || url[0] == '\0')
+		return NULL;
+	return xstrndup(url, strcspn(url, "#"));
+}
+
+/* Return the article's identity, newly allocated. Only a page without URLs
+ * is named by its hash (hashing every page would cost a tenth of an
+ * import); then hash gets the hex SHA-256, else it is set to "". */
+static char *
+identity(const struct article *a, const char *raw, size_t rawlen, char hash[65])
+{
+	hash[0] = '\0';
+	char *key = url_key(a->canonical_url);
+	if (key == NULL)
+		key = url_key(a->url);
+	if (key == NULL) {
+		sha256_hex(raw != NULL ? raw : "", raw != NULL ? rawlen : 0, hash);
+		key = xasprintf("sha256:%s", hash);
+	}
+	return key;
+}
+
+/* Encode a block's spans as "start,end,style,link;" each, or NULL if none. */
+static char *
+spans_encode(const struct block *b)
+{
+	if (b->nspans == 0)
+		return NULL;
+	struct buf out = {0};
+	for (size_t i = 0; i < b->nspans; i++) {
+		const struct span *sp = &b->spans[i];
+		buf_printf(&out, "%zu,%zu,%d,%d;", sp->start, sp->end, sp->style, sp->link);
+	}
+	return buf_detach(&out);
+}
+
+/* Parse one non-negative (or -1 when allow_minus) decimal from *p up to sep. */
+static int
+parse_field(const char **p, char sep, bool allow_minus, long long *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(*p, &end, 10);
+	if (end == *p || *end != sep || errno != 0 || v < (allow_minus ? -1 : 0) || v > INT_MAX)
+		return -1;
+	*out = v;
+	*p = end + 1;
+	return 0;
+}
+
+/* Decode spans into block i of a, checking them against its text and the
+ * article's link count. Returns 0, or -1 when the encoding is damaged. */
+static int
+spans_decode(struct article *a, size_t i, const char *enc)
+{
+	size_t len = strlen(a->blocks[i].text);
+	const char *p = enc;
+	while (*p != '\0') {
+		long long start, end, style, link;
+		if (parse_field(&p, ',', false, &start) < 0 || parse_field(&p, ',', false, &end) < 0 ||
+		    parse_field(&p, ',', false, &style) < 0 || parse_field(&p, ';', true, &link) < 0)
+			return -1;
+		if (start > end || (size_t)end > len || link >= (long long)a->nlinks)
+			return -1;
+		article_add_span(a, i, (size_t)start, (size_t)end, (int)style, (int)link);
+	}
+	return 0;
+}
+
+/* Bind the article columns shared by insert and update (?2..?13). */
+static void
+bind_article(sqlite3_stmt *s, const struct article *a, const char *hash)
+{
+	bind_text(s, 2, a->url);
+	bind_text(s, 3, a->canonical_url);
+	bind_text(s, 4, a->title);
+	bind_text(s, 5, a->author);
+	bind_text(s, 6, a->published);
+	bind_text(s, 7, a->modified);
+	bind_text(s, 8, a->site_name);
+	bind_text(s, 9, a->language);
+	bind_text(s, 10, a->description);
+	sqlite3_bind_int64(s, 11, (long long)article_word_count(a));
+	sqlite3_bind_int64(s, 12, (long long)a->nblocks);
+	bind_text(s, 13, hash[0] != '\0' ? hash : NULL);
+}
+
+/* Insert the blocks, links, quotes and tags of a as article id's children. */
+static int
+put_children(struct store *st, long long id, const struct article *a, char **errp)
+{
+	sqlite3_stmt *s;
+	for (size_t i = 0; i < a->nblocks; i++) {
+		const struct block *b = &a->blocks[i];
+		if ((s = stmt(st, ST_INSERT_BLOCK, errp)) == NULL)
+			return -1;
+		char *spans = spans_encode(b);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, block_kind_name(b->kind));
+		sqlite3_bind_int(s, 4, b->level);
+		sqlite3_bind_int(s, 5, b->quote);
+		sqlite3_bind_int(s, 6, b->ordered);
+		sqlite3_bind_int(s, 7, b->number);
+		bind_text(s, 8, b->text);
+		bind_text(s, 9, b->src);
+		bind_text(s, 10, spans);
+		int rc = step_done(st, s, errp);
+		free(spans);
+		if (rc < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < a->nlinks; i++) {
+		const struct link *l = &a->links[i];
+		if ((s = stmt(st, ST_INSERT_LINK, errp)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, l->url);
+		bind_text(s, 4, l->text);
+		sqlite3_bind_int64(s, 5, (long long)l->block);
+		if (l->heading >= 0)
+			sqlite3_bind_int(s, 6, l->heading);
+		if (step_done(st, s, errp) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < a->nquotes; i++) {
+		const struct quote *q = &a->quotes[i];
+		if ((s = stmt(st, ST_INSERT_QUOTE, errp)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		bind_text(s, 3, quote_kind_name(q->kind));
+		bind_text(s, 4, q->text);
+		sqlite3_bind_int64(s, 5, (long long)q->first_block);
+		sqlite3_bind_int64(s, 6, (long long)q->last_block);
+		bind_text(s, 7, q->author);
+		bind_text(s, 8, q->publication);
+		bind_text(s, 9, q->title);
+		if (q->year != 0)
+			sqlite3_bind_int(s, 10, q->year);
+		bind_text(s, 11, q->cite_url);
+		bind_text(s, 12, q->cite_raw);
+		if (step_done(st, s, errp) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < a->ntags; i++) {
+		if ((s = stmt(st, ST_INSERT_TAG, errp)) == NULL)
+			return -1;
+		bind_text(s, 1, a->tags[i]);
+		if (step_done(st, s, errp) < 0)
+			return -1;
+		if ((s = stmt(st, ST_FIND_TAG, errp)) == NULL)
+			return -1;
+		bind_text(s, 1, a->tags[i]);
+		if (sqlite3_step(s) != SQLITE_ROW) {
+			db_error(st, errp, "library");
+			sqlite3_reset(s);
+			return -1;
+		}
+		long long tag = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		if ((s = stmt(st, ST_INSERT_ARTICLE_TAG, errp)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, (long long)i);
+		sqlite3_bind_int64(s, 3, tag);
+		if (step_done(st, s, errp) < 0)
+			return -1;
+	}
+	if (exec_id(st, ST_INDEX_BLOCKS, id, errp) < 0 || exec_id(st, ST_INDEX_QUOTES, id, errp) < 0)
+		return -1;
+	return 0;
+}
+
+/* Look up identity key: 1 with *idp set, 0 if absent, -1 on error. */
+static int
+find_identity(struct store *st, const char *key, long long *idp, char **errp)
+{
+	sqlite3_stmt *s = stmt(st, ST_FIND_IDENTITY, errp);
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, key);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*idp = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+	return rc == SQLITE_ROW;
+}
+
+int
+store_article_put(struct store *st, const struct article *a, const char *raw, size_t rawlen,
+    const char *charset, long long *idp, bool *createdp, char **errp)
+{
+	char hash[65];
+	char *key = identity(a, raw, rawlen, hash);
+	long long id = 0;
+	bool created = false;
+	sqlite3_stmt *s;
+	if (transaction(st, ST_BEGIN, errp) < 0) {
+		free(key);
+		return -1;
+	}
+	int found = find_identity(st, key, &id, errp);
+	if (found == 0 && a->canonical_url != NULL && a->url != NULL) {
+		/* Known by its source URL before its page named a canonical one:
+		 * the same article, which now takes the better identity. */
+		char *by_url = url_key(a->url);
+		found = by_url != NULL ? find_identity(st, by_url, &id, errp) : 0;
+		free(by_url);
+	}
+	if (found < 0)
+		goto fail;
+	if (found) {
+		if ((s = stmt(st, ST_UPDATE_ARTICLE, errp)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, id);
+		bind_article(s, a, hash);
+		bind_text(s, 14, key);
+		if (step_done(st, s, errp) < 0)
+			goto fail;
+		if (exec_id(st, ST_DELETE_BLOCKS, id, errp) < 0 ||
+		    exec_id(st, ST_DELETE_LINKS, id, errp) < 0 ||
+		    exec_id(st, ST_DELETE_QUOTES, id, errp) < 0 ||
+		    exec_id(st, ST_DELETE_ARTICLE_TAGS, id, errp) < 0)
+			goto fail;
+	} else {
+		if ((s = stmt(st, ST_INSERT_ARTICLE, errp)) == NULL)
+			goto fail;
+		bind_text(s, 1, key);
+		bind_article(s, a, hash);
+		if (step_done(st, s, errp) < 0)
+			goto fail;
+		id = sqlite3_last_insert_rowid(st->db);
+		created = true;
+	}
+	if ((s = stmt(st, ST_PUT_PAGE, errp)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_blob64(s, 2, raw != NULL ? raw : "", raw != NULL ? rawlen : 0, SQLITE_STATIC);
+	bind_text(s, 3, charset);
+	bind_text(s, 4, a->url);
+	if (step_done(st, s, errp) < 0)
+		goto fail;
+	if (put_children(st, id, a, errp) < 0)
+		goto fail;
+	if (!created) {
+		for (enum stmt c = ST_CLAMP_BOOKMARKS; c <= ST_CLAMP_POSITION; c++) {
+			if ((s = stmt(st, c, errp)) == NULL)
+				goto fail;
+			sqlite3_bind_int64(s, 1, id);
+			sqlite3_bind_int64(s, 2, (long long)a->nblocks);
+			if (step_done(st, s, errp) < 0)
+				goto fail;
+		}
+		if ((s = stmt(st, ST_DELETE_ORPHAN_TAGS, errp)) == NULL || step_done(st, s, errp) < 0)
+			goto fail;
+	}
+	if (transaction(st, ST_COMMIT, errp) < 0)
+		goto fail;
+	free(key);
+	if (idp != NULL)
+		*idp = id;
+	if (createdp != NULL)
+		*createdp = created;
+	return 0;
+fail:
+	transaction(st, ST_ROLLBACK, NULL);
+	free(key);
+	return -1;
+}
+
+/* Fail a read of article id whose stored rows do not make a valid article. */
+static int
+corrupt(long long id, const char *what, char **errp)
+{
+	return set_error(errp, "library is damaged: article %lld has a bad %s", id, what);
+}
+
+/* Load links, blocks (with spans), quotes and tags of article id into a. */
+static int
+get_children(struct store *st, long long id, struct article *a, char **errp)
+{
+	sqlite3_stmt *s;
+	int rc;
+	/* Links first, so spans can be checked against the link count. */
+	if ((s = stmt(st, ST_GET_LINKS, errp)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long block = sqlite3_column_int64(s, 2);
+		int heading = sqlite3_column_type(s, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 3);
+		article_add_link(a, column_text(s, 0), column_text(s, 1), block < 0 ? 0 : (size_t)block,
+		    heading);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+
+	if ((s = stmt(st, ST_GET_BLOCKS, errp)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int kind = block_kind_parse(column_text(s, 0));
+		if (kind < 0) {
+			sqlite3_reset(s);
+			return corrupt(id, "block kind", errp);
+		}
+		size_t i = article_add_block(a, (block_kind)kind, sqlite3_column_int(s, 1),
+		    sqlite3_column_int(s, 2), column_text(s, 5));
+		struct block *b = &a->blocks[i];
+		b->ordered = sqlite3_column_int(s, 3) != 0;
+		b->number = sqlite3_column_int(s, 4);
+		b->src = xstrdup(column_text(s, 6));
+		const char *spans = column_text(s, 7);
+		if (spans != NULL && spans_decode(a, i, spans) < 0) {
+			sqlite3_reset(s);
+			return corrupt(id, "span", errp);
+		}
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+	for (size_t i = 0; i < a->nlinks; i++)
+		if (a->links[i].block >= a->nblocks || a->links[i].heading >= (int)a->nblocks)
+			return corrupt(id, "link", errp);
+
+	if ((s = stmt(st, ST_GET_QUOTES, errp)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int kind = quote_kind_parse(column_text(s, 0));
+		long long first = sqlite3_column_int64(s, 2), last = sqlite3_column_int64(s, 3);
+		if (kind < 0 || first < 0 || last < first) {
+			sqlite3_reset(s);
+			return corrupt(id, "quote", errp);
+		}
+		struct quote *q = article_add_quote(a, (quote_kind)kind, column_text(s, 1),
+		    (size_t)first, (size_t)last);
+		q->author = xstrdup(column_text(s, 4));
+		q->publication = xstrdup(column_text(s, 5));
+		q->title = xstrdup(column_text(s, 6));
+		q->year = sqlite3_column_int(s, 7);
+		q->cite_url = xstrdup(column_text(s, 8));
+		q->cite_raw = xstrdup(column_text(s, 9));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+
+	if ((s = stmt(st, ST_GET_TAGS, errp)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		article_add_tag(a, column_text(s, 0));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+	return 0;
+}
+
+struct article *
+store_article_get(struct store *st, long long id, char **errp)
+{
+	sqlite3_stmt *s = stmt(st, ST_GET_ARTICLE, errp);
+	if (s == NULL)
+		return NULL;
+	/* One read transaction, so the article and its children agree. */
+	if (exec_sql(st, "BEGIN", errp) < 0)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			set_error(errp, "no article %lld", id);
+		else
+			db_error(st, errp, "library");
+		sqlite3_reset(s);
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return NULL;
+	}
+	struct article *a = article_create();
+	char **fields[] = {
+		&a->title, &a->author, &a->published, &a->modified, &a->site_name, &a->url,
+		&a->canonical_url, &a->language, &a->description,
+	};
+	for (int i = 0; i < (int)(sizeof fields / sizeof fields[0]); i++)
+		*fields[i] = xstrdup(column_text(s, i));
+	sqlite3_reset(s);
+	if (get_children(st, id, a, errp) < 0) {
+		article_free(a);
+		a = NULL;
+	}
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	return a;
+}
+
+int
+store_article_delete(struct store *st, long long id, char **errp)
+{
+	/* Children go by ON DELETE CASCADE, their index rows by trigger. */
+	if (exec_sql(st, "BEGIN IMMEDIATE", errp) < 0)
+		return -1;
+	if (exec_id(st, ST_DELETE_ARTICLE, id, errp) < 0)
+		goto fail;
+	if (sqlite3_changes(st->db) == 0) {
+		set_error(errp, "no article %lld", id);
+		goto fail;
+	}
+	sqlite3_stmt *s = stmt(st, ST_DELETE_ORPHAN_TAGS, errp);
+	if (s == NULL || step_done(st, s, errp) < 0)
+		goto fail;
+	if (exec_sql(st, "COMMIT", errp) < 0)
+		goto fail;
+	return 0;
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+int
+store_article_list(struct store *st, int (*fn)(const struct store_summary *s, void *ctx),
+    void *ctx, char **errp)
+{
+	sqlite3_stmt *s = stmt(st, ST_LIST, errp);
+	if (s == NULL)
+		return -1;
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_summary sum = {
+			.id = sqlite3_column_int64(s, 0),
+			.title = column_text(s, 1),
+			.author = column_text(s, 2),
+			.site_name = column_text(s, 3),
+			.published = column_text(s, 4),
+			.url = column_text(s, 5),
+			.canonical_url = column_text(s, 6),
+			.added = column_text(s, 7),
+			.updated = column_text(s, 8),
+			.word_count = sqlite3_column_int64(s, 9),
+			.nblocks = sqlite3_column_int64(s, 10),
+		};
+		if ((ret = fn(&sum, ctx)) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	if (ret == 0 && rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+	return ret;
+}
+
+int
+store_find_by_url(struct store *st, const char *url, long long *idp, char **errp)
+{
+	char *key = url_key(url);
+	if (key == NULL)
+		return 0;
+	sqlite3_stmt *s = stmt(st, ST_FIND_URL, errp);
+	if (s == NULL) {
+		free(key);
+		return -1;
+	}
+	bind_text(s, 1, key);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*idp = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	free(key);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+	return rc == SQLITE_ROW;
+}
+
+int
+store_page_get(struct store *st, long long id, char **data, size_t *len, char **charset,
+    char **url, char **errp)
+{
+	sqlite3_stmt *s = stmt(st, ST_GET_PAGE, errp);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return set_error(errp, "no article %lld", id);
+		return db_error(st, errp, "library");
+	}
+	size_t n = (size_t)sqlite3_column_bytes(s, 0);
+	const void *bytes = sqlite3_column_blob(s, 0);
+	*data = xmalloc(n + 1);
+	if (n > 0)
+		memcpy(*data, bytes, n);
+	(*data)[n] = '\0';
+	*len = n;
+	*charset = xstrdup(column_text(s, 1));
+	*url = xstrdup(column_text(s, 2));
+	sqlite3_reset(s);
+	return 0;
+}
+
+int
+store_bookmark_add(struct store *st, long long id, const char *name, size_t block,
+    size_t offset, long long *bookmark_id, char **errp)
+{
+	sqlite3_stmt *s = stmt(st, ST_ADD_BOOKMARK, errp);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, name);
+	sqlite3_bind_int64(s, 3, (long long)block);
+	sqlite3_bind_int64(s, 4, (long long)offset);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_CONSTRAINT)
+		return set_error(errp, "no article %lld", id);
+	if (rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+	if (bookmark_id != NULL)
+		*bookmark_id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int
+store_bookmarks_get(struct store *st, long long id, struct store_bookmark **out, size_t *n,
+    char **errp)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = stmt(st, ST_GET_BOOKMARKS, errp);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		struct store_bookmark *b = &(*out)[(*n)++];
+		b->id = sqlite3_column_int64(s, 0);
+		b->name = xstrdup(column_text(s, 1));
+		b->block = (size_t)sqlite3_column_int64(s, 2);
+		b->offset = (size_t)sqlite3_column_int64(s, 3);
+		b->created = xstrdup(column_text(s, 4));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_bookmarks_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_error(st, errp, "library");
+	}
+	return 0;
+}
+
+void
+store_bookmarks_free(struct store_bookmark *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(b[i].name);
+		free(b[i].created);
+	}
+	free(b);
+}
+
+int
+store_position_set(struct store *st, long long id, size_t block, size_t offset, char **errp)
+{
+	sqlite3_stmt *s = stmt(st, ST_SET_POSITION, errp);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, (long long)block);
+	sqlite3_bind_int64(s, 3, (long long)offset);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_CONSTRAINT)
+		return set_error(errp, "no article %lld", id);
+	if (rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+	return 0;
+}
+
+int
+store_position_get(struct store *st, long long id, size_t *block, size_t *offset, char **errp)
+{
+	sqlite3_stmt *s = stmt(st, ST_GET_POSITION, errp);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*block = (size_t)sqlite3_column_int64(s, 0);
+		*offset = (size_t)sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+	return rc == SQLITE_ROW;
+}
