@@ -1,0 +1,422 @@
+/* test_meta.c — metadata extraction: each source of each field, the order
+ * of trust between them, date normalisation, and hostile pages (broken or
+ * deeply nested JSON-LD, authors that are URLs or logins). Small pages are
+ * written inline; two whole pages live in tests/fixtures/meta/. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+
+#include "article.h"
+#include "meta.h"
+#include "test.h"
+#include "util.h"
+
+/* Parse html, run meta_extract with url, and return the article. */
+static struct article *
+meta_of(const char *html, const char *url)
+{
+	htmlDocPtr doc = htmlReadMemory(html, (int)strlen(html), url, "UTF-8",
+	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	struct article *a = article_create();
+	meta_extract(doc, url, a);
+	xmlFreeDoc(doc);
+	return a;
+}
+
+/* Whether a has tag t. */
+static bool
+has_tag(const struct article *a, const char *t)
+{
+	for (size_t i = 0; i < a->ntags; i++)
+		if (strcmp(a->tags[i], t) == 0)
+			return true;
+	return false;
+}
+
+static void
+test_title(void)
+{
+	struct article *a;
+	/* <title> alone: the site suffix goes when it is the site's name. */
+	a = meta_of("<html><head><title>A Winter Walk | Tom's Rambles</title>"
+	    "<meta property='og:site_name' content=\"Tom's Rambles\"></head><body></body></html>", NULL);
+	CHECK_STR(a->title, "A Winter Walk");
+	CHECK_STR(a->site_name, "Tom's Rambles");
+	article_free(a);
+	/* No site name: a separator pattern splits it, the site part is the site name. */
+	a = meta_of("<html><head><title>Notes on Salting Cod Slowly &#8211; Harbour Kitchen</title></head></html>", NULL);
+	CHECK_STR(a->title, "Notes on Salting Cod Slowly");
+	CHECK_STR(a->site_name, "Harbour Kitchen");
+	article_free(a);
+	/* Site first, the old default theme's "Blog Archive" in the middle. */
+	a = meta_of("<html><head><title>Rambles &raquo; Blog Archive &raquo; Up the Long Hill</title></head><body>"
+	    "<h1><a href='https://rambles.example/'>Rambles</a></h1><h2>Up the Long Hill</h2></body></html>", NULL);
+	CHECK_STR(a->title, "Up the Long Hill");
+	article_free(a);
+	/* og:title over <title>, with its suffix stripped too. */
+	a = meta_of("<html><head><title>Whatever | Site</title><meta property='og:title' content='The Real Title - Site'>"
+	    "<meta property='og:site_name' content='Site'></head></html>", NULL);
+	CHECK_STR(a->title, "The Real Title");
+	article_free(a);
+	/* JSON-LD headline over og:title. */
+	a = meta_of("<html><head><meta property='og:title' content='SEO Title for Clicks'>"
+	    "<script type='application/ld+json'>{\"@type\":\"BlogPosting\",\"headline\":\"The Headline\"}</script>"
+	    "</head></html>", NULL);
+	CHECK_STR(a->title, "The Headline");
+	article_free(a);
+	/* The visible post title (h1.entry-title, with a link and &nbsp;) over them all. */
+	a = meta_of("<html><head><meta property='og:title' content='SEO Title'>"
+	    "<script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"LD Title\"}</script></head>"
+	    "<body><article><h1 class='entry-title'><a href='/x/'>Visible&nbsp;Post\n  Title</a></h1></article></body></html>",
+	    NULL);
+	CHECK_STR(a->title, "Visible Post Title");
+	article_free(a);
+	/* Block themes. */
+	a = meta_of("<html><body><h1 class='wp-block-post-title'>Block Title</h1></body></html>", NULL);
+	CHECK_STR(a->title, "Block Title");
+	article_free(a);
+	/* A logo h1 is not the title; twitter:title comes before <title>. */
+	a = meta_of("<html><head><title>Site</title><meta name='twitter:title' content='Tweet Title'></head>"
+	    "<body><h1 class='site-logo'>Site</h1></body></html>", NULL);
+	CHECK_STR(a->title, "Tweet Title");
+	article_free(a);
+	/* A post heading a theme styles as .site-title is still the post's. */
+	a = meta_of("<html><head><title>Asking for a Raise &#8211; Careers Office | College</title>"
+	    "<meta property='og:title' content='Asking for a Raise - Careers Office'>"
+	    "<meta property='og:site_name' content='Careers Office'></head>"
+	    "<body><div class='site-title'><h1>Asking for a Raise</h1></div></body></html>", NULL);
+	CHECK_STR(a->title, "Asking for a Raise");
+	CHECK_STR(a->site_name, "Careers Office");
+	article_free(a);
+	/* A headline cut short loses to the whole title. */
+	a = meta_of("<html><head><meta property='og:title' content='Ten Ways to Fold a Map (Including the Hard One) - Site'>"
+	    "<meta property='og:site_name' content='Site'>"
+	    "<script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"Ten Ways to Fold a Map (Including\"}"
+	    "</script></head></html>", NULL);
+	CHECK_STR(a->title, "Ten Ways to Fold a Map (Including the Hard One)");
+	article_free(a);
+	/* Guillemets and inner dashes survive; a dangling separator does not. */
+	a = meta_of("<html><head><meta property='og:title' content='\xc2\xab" "Quoted \xe2\x80\x93 Title\xc2\xbb |'></head></html>",
+	    NULL);
+	CHECK_STR(a->title, "\xc2\xab" "Quoted \xe2\x80\x93 Title\xc2\xbb");
+	article_free(a);
+	/* Nothing at all. */
+	a = meta_of("<html><body><p>text</p></body></html>", NULL);
+	CHECK(a->title == NULL);
+	CHECK(a->author == NULL && a->published == NULL && a->site_name == NULL);
+	article_free(a);
+}
+
+static void
+test_author(void)
+{
+	struct article *a;
+	/* JSON-LD author by @id into @graph. */
+	a = meta_of("<html><head><script type='application/ld+json'>{\"@graph\":["
+	    "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":{\"@id\":\"#jane\"}},"
+	    "{\"@type\":\"Person\",\"@id\":\"#jane\",\"name\":\"Jane Q. Writer\"}]}</script>"
+	    "<meta name='author' content='Someone Else'></head></html>", NULL);
+	CHECK_STR(a->author, "Jane Q. Writer");
+	article_free(a);
+	/* Arrays of authors, as strings and objects. */
+	a = meta_of("<html><head><script type='application/ld+json'>[{\"@type\":\"Article\",\"headline\":\"H\","
+	    "\"author\":[{\"@type\":\"Person\",\"name\":\"Ann Lee\"},\"Bo Chan\",{\"name\":\"Cy Diaz\"}]}]</script></head></html>",
+	    NULL);
+	CHECK_STR(a->author, "Ann Lee, Bo Chan, Cy Diaz");
+	article_free(a);
+	a = meta_of("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"H\","
+	    "\"author\":[{\"name\":\"Ann Lee\"},{\"name\":\"Bo Chan\"}]}</script></head></html>", NULL);
+	CHECK_STR(a->author, "Ann Lee and Bo Chan");
+	article_free(a);
+	/* An author that is a URL is skipped for the next source. */
+	a = meta_of("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"H\","
+	    "\"author\":\"https://example.com/author/jane/\"}</script>"
+	    "<meta property='article:author' content='https://facebook.com/jane'>"
+	    "<meta name='author' content='Jane Doe'></head></html>", NULL);
+	CHECK_STR(a->author, "Jane Doe");
+	article_free(a);
+	/* "admin" loses to the theme's byline; a commenter never counts. */
+	a = meta_of("<html><head><meta name='author' content='admin'></head><body><article>"
+	    "<span class='byline'>by <span class='author vcard'><a class='url fn n' href='/author/kim/'>Kim Park</a></span></span>"
+	    "</article><div id='comments'><div class='comment-author vcard'><cite class='fn'>Troll</cite></div></div>"
+	    "</body></html>", NULL);
+	CHECK_STR(a->author, "Kim Park");
+	article_free(a);
+	a = meta_of("<html><body><div id='comments' class='comments-area'><span class='author vcard'><b class='fn'>Troll</b>"
+	    "</span></div><span class='byline'>By Ravi Menon on March 3, 2024</span></body></html>", NULL);
+	CHECK_STR(a->author, "Ravi Menon");
+	article_free(a);
+	/* Only noise: better than nothing, but never an empty string. */
+	a = meta_of("<html><head><meta name='author' content='admin'><meta name='description' content=''></head></html>", NULL);
+	CHECK_STR(a->author, "admin");
+	article_free(a);
+	a = meta_of("<html><head><meta name='author' content='   '></head></html>", NULL);
+	CHECK(a->author == NULL);
+	article_free(a);
+	/* Block theme author block; a rel=author link; a login loses to a name. */
+	a = meta_of("<html><body><div class='wp-block-post-author__name'>Mira Sol</div></body></html>", NULL);
+	CHECK_STR(a->author, "Mira Sol");
+	article_free(a);
+	a = meta_of("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"H\","
+	    "\"author\":{\"name\":\"msol\"}}</script></head><body><a rel='author' href='/about/'>Mira Sol</a></body></html>", NULL);
+	CHECK_STR(a->author, "Mira Sol");
+	article_free(a);
+	/* Byline lead-ins go, a name's own first word stays. */
+	a = meta_of("<html><body><span class='byline'>von Max Muster | 3. Mai 2021</span></body></html>", NULL);
+	CHECK_STR(a->author, "Max Muster");
+	article_free(a);
+	a = meta_of("<html><body><span class='author-name'>Di Stefano Lucia</span></body></html>", NULL);
+	CHECK_STR(a->author, "Di Stefano Lucia");
+	article_free(a);
+	a = meta_of("<html><body><div class='post-author'>Written by <span class='user-name'>Ola Berg</span>"
+	    "<span>Staff Writer</span></div></body></html>", NULL);
+	CHECK_STR(a->author, "Ola Berg");
+	article_free(a);
+	/* A handle after the name is dropped. */
+	a = meta_of("<html><head><meta name='author' content='Lu Wen @luwen'></head></html>", NULL);
+	CHECK_STR(a->author, "Lu Wen");
+	article_free(a);
+}
+
+static void
+test_dates(void)
+{
+	struct article *a;
+	a = meta_of("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"H\","
+	    "\"datePublished\":\"2024-03-23T19:05:31Z\",\"dateModified\":\"2024-03-24T08:00:00.123+0000\"}</script>"
+	    "</head></html>", NULL);
+	CHECK_STR(a->published, "2024-03-23T19:05:31+00:00");
+	CHECK_STR(a->modified, "2024-03-24T08:00:00+00:00");
+	article_free(a);
+	/* A time without offset takes the offset another date gives. */
+	a = meta_of("<html><head><meta property='article:published_time' content='2024-03-23 19:05:31'>"
+	    "<meta property='article:modified_time' content='2024-03-25T10:00:00-05:00'></head></html>", NULL);
+	CHECK_STR(a->published, "2024-03-23T19:05:31-05:00");
+	article_free(a);
+	a = meta_of("<html><head><meta property='article:published_time' content='2024-03-23 19:05'></head></html>", NULL);
+	CHECK_STR(a->published, "2024-03-23T19:05:00+00:00");
+	article_free(a);
+	/* Published wins over updated in theme markup. */
+	a = meta_of("<html><body><article><time class='updated' datetime='2024-05-01T00:00:00+02:00'>May</time>"
+	    "<time class='entry-date published' datetime='2024-04-01T09:30:00+02:00'>April</time></article></body></html>",
+	    NULL);
+	CHECK_STR(a->published, "2024-04-01T09:30:00+02:00");
+	CHECK_STR(a->modified, "2024-05-01T00:00:00+02:00");
+	article_free(a);
+	/* Date-only stays a date; written dates in several languages. */
+	a = meta_of("<html><head><meta name='dc.date' content='2021-06-30'></head></html>", NULL);
+	CHECK_STR(a->published, "2021-06-30");
+	article_free(a);
+	a = meta_of("<html><body><span class='posted-on'>Posted on March 3rd, 2024</span></body></html>", NULL);
+	CHECK_STR(a->published, "2024-03-03");
+	article_free(a);
+	a = meta_of("<html><body><span class='entry-date'>23. M\xc3\xa4rz 2024</span></body></html>", NULL);
+	CHECK_STR(a->published, "2024-03-23");
+	article_free(a);
+	a = meta_of("<html><body><div class='meta-date'>19.11.2021</div></body></html>", NULL);
+	CHECK_STR(a->published, "2021-11-19");
+	article_free(a);
+	a = meta_of("<html><body><abbr class='published' title='2017-07-23T17:06:45+0000'>23. Juli 2017</abbr></body></html>",
+	    NULL);
+	CHECK_STR(a->published, "2017-07-23T17:06:45+00:00");
+	article_free(a);
+	/* The URL's /yyyy/mm/dd/ as a last resort; nonsense is not a date. */
+	a = meta_of("<html><body><span class='date'>Decided later</span></body></html>",
+	    "https://blog.example/2019/02/14/a-post/");
+	CHECK_STR(a->published, "2019-02-14");
+	article_free(a);
+	a = meta_of("<html><head><meta property='article:published_time' content='2024-13-45T99:00:00Z'>"
+	    "<meta property='article:published_time' content='soon'></head></html>", NULL);
+	CHECK(a->published == NULL);
+	article_free(a);
+	/* Microdata of other posts' teasers is not this post's date. */
+	a = meta_of("<html><head><meta name='date' content='2020-01-02'></head><body>"
+	    "<div itemscope itemtype='https://schema.org/Product'><meta itemprop='datePublished' content='2010-01-01'></div>"
+	    "</body></html>", NULL);
+	CHECK_STR(a->published, "2020-01-02");
+	article_free(a);
+	/* Only a modified date: used for published too. */
+	a = meta_of("<html><head><meta property='article:modified_time' content='2023-01-01T00:00:00+00:00'></head></html>",
+	    NULL);
+	CHECK_STR(a->published, "2023-01-01T00:00:00+00:00");
+	article_free(a);
+}
+
+static void
+test_other_fields(void)
+{
+	struct article *a;
+	a = meta_of("<html lang='fr'><head><link rel='canonical' href='/b/post/'>"
+	    "<meta property='og:url' content='https://other.example/'>"
+	    "<meta name='description' content='A &amp; B'></head></html>", "https://a.example/x/y?z=1");
+	CHECK_STR(a->canonical_url, "https://a.example/b/post/");
+	CHECK_STR(a->language, "fr");
+	CHECK_STR(a->description, "A & B");
+	article_free(a);
+	a = meta_of("<html><head><meta property='og:url' content='https://o.example/p/'>"
+	    "<meta property='og:locale' content='pt_BR'></head></html>", NULL);
+	CHECK_STR(a->canonical_url, "https://o.example/p/");
+	CHECK_STR(a->language, "pt-BR");
+	article_free(a);
+	/* Site name from JSON-LD publisher, then from the theme's site title. */
+	a = meta_of("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"H\","
+	    "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Pub House\"}}</script></head></html>", NULL);
+	CHECK_STR(a->site_name, "Pub House");
+	article_free(a);
+	a = meta_of("<html><body><p class='site-title'><a href='/'>Small Blog</a></p></body></html>", NULL);
+	CHECK_STR(a->site_name, "Small Blog");
+	article_free(a);
+	/* Tags from metas, JSON-LD and the post footer, not the sidebar's cloud. */
+	a = meta_of("<html><head><meta property='article:tag' content='one'>"
+	    "<script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"H\",\"keywords\":\"two, three\","
+	    "\"articleSection\":\"Four\"}</script></head><body><article><footer class='entry-footer'>"
+	    "<a rel='category tag' href='/c/'>Five</a> <a rel='tag' href='/t/'>ONE</a></footer></article>"
+	    "<aside class='widget-area'><a rel='tag' href='/t/x/'>cloud</a></aside></body></html>", NULL);
+	CHECK_INT(a->ntags, 5);
+	CHECK(has_tag(a, "one") && has_tag(a, "two") && has_tag(a, "three") && has_tag(a, "Four") && has_tag(a, "Five"));
+	CHECK(!has_tag(a, "cloud"));
+	article_free(a);
+}
+
+static void
+test_hostile(void)
+{
+	struct article *a;
+	/* Broken JSON-LD: the other sources still answer. */
+	a = meta_of("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"Bro"
+	    "</script><meta property='og:title' content='Fallback'></head></html>", NULL);
+	CHECK_STR(a->title, "Fallback");
+	article_free(a);
+	/* Deep nesting: refused without a crash. */
+	struct buf b = {0};
+	buf_puts(&b, "<html><head><script type='application/ld+json'>");
+	for (int i = 0; i < 200000; i++)
+		buf_puts(&b, "[");
+	buf_puts(&b, "</script><meta property='og:title' content='Still Here'></head></html>");
+	a = meta_of(buf_str(&b), NULL);
+	CHECK_STR(a->title, "Still Here");
+	article_free(a);
+	buf_free(&b);
+	/* An @id cycle does not loop. */
+	a = meta_of("<html><head><script type='application/ld+json'>{\"@graph\":["
+	    "{\"@type\":\"Article\",\"headline\":\"H\",\"author\":{\"@id\":\"#a\"}},"
+	    "{\"@id\":\"#a\",\"author\":{\"@id\":\"#b\"}},{\"@id\":\"#b\",\"x\":{\"@id\":\"#a\"}}]}</script></head></html>", NULL);
+	CHECK_STR(a->title, "H");
+	CHECK(a->author == NULL);
+	article_free(a);
+	/* Wrong types where strings belong. */
+	a = meta_of("<html><head><script type='application/ld+json'>{\"@type\":[1,null,{}],\"headline\":[\"x\"]}</script>"
+	    "<script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":{},\"author\":42,"
+	    "\"datePublished\":7,\"keywords\":{\"a\":1}}</script></head></html>", NULL);
+	CHECK(a->title == NULL && a->author == NULL && a->published == NULL);
+	article_free(a);
+	/* Control characters and bad bytes never reach the article. */
+	a = meta_of("<html><head><meta property='og:title' content='Bell\x07 and \x1b[31mred\xff'></head></html>", NULL);
+	CHECK(a->title != NULL && strchr(a->title, '\x1b') == NULL && strchr(a->title, '\x07') == NULL);
+	article_free(a);
+	/* Many JSON-LD objects. */
+	buf_puts(&b, "<html><head><script type='application/ld+json'>[");
+	for (int i = 0; i < 30000; i++)
+		buf_printf(&b, "{\"@id\":\"#%d\",\"name\":\"n\"},", i);
+	buf_puts(&b, "{\"@type\":\"Article\",\"headline\":\"Last\",\"author\":{\"@id\":\"#nope\"}}]</script></head></html>");
+	a = meta_of(buf_str(&b), NULL);
+	CHECK(a->title == NULL || strcmp(a->title, "Last") == 0);
+	article_free(a);
+	buf_free(&b);
+	/* Author arrays nested four deep, each entry an @id among many objects:
+	 * the lookups are budgeted, so this stays quick. */
+	buf_puts(&b, "<html><head><script type='application/ld+json'>{\"@graph\":[");
+	for (int i = 0; i < 5000; i++)
+		buf_printf(&b, "{\"@id\":\"#x%d\",\"y\":1},", i);
+	buf_puts(&b, "{\"@type\":\"Article\",\"headline\":\"Deep\",\"author\":");
+	for (int d = 0; d < 4; d++)
+		buf_puts(&b, "[");
+	for (int i = 0; i < 16; i++)
+		buf_printf(&b, "%s{\"@id\":\"#missing\"}", i ? "," : "");
+	for (int d = 0; d < 4; d++)
+		buf_puts(&b, "]");
+	buf_puts(&b, "}]}</script></head></html>");
+	a = meta_of(buf_str(&b), NULL);
+	CHECK_STR(a->title, "Deep");
+	CHECK(a->author == NULL);
+	article_free(a);
+	buf_free(&b);
+	/* Menus nested in menus, the post at the bottom. */
+	for (int i = 0; i < 200; i++)
+		buf_puts(&b, "<nav class='sidebar'>");
+	buf_puts(&b, "<main><h1 class='entry-title'>Buried</h1></main>");
+	a = meta_of(buf_str(&b), NULL);
+	CHECK(a->title == NULL || strcmp(a->title, "Buried") == 0);
+	article_free(a);
+	buf_free(&b);
+	/* An empty document. */
+	a = meta_of("", NULL);
+	CHECK(a->title == NULL);
+	article_free(a);
+	meta_extract(NULL, NULL, a = article_create());
+	CHECK(a->title == NULL);
+	article_free(a);
+}
+
+/* Read tests/fixtures/meta/NAME under $TOP (or the working directory). */
+static struct article *
+fixture(const char *name, const char *url)
+{
+	const char *top = getenv("TOP");
+	char *path = xasprintf("%s/tests/fixtures/meta/%s", top ? top : ".", name);
+	char *data = NULL, *err = NULL;
+	size_t len = 0;
+	struct article *a = NULL;
+	if (read_file(path, 1 << 20, &data, &len, &err) == 0)
+		a = meta_of(data, url);
+	else
+		fprintf(stderr, "%s\n", err);
+	free(err);
+	free(data);
+	free(path);
+	return a;
+}
+
+static void
+test_fixtures(void)
+{
+	struct article *a = fixture("classic.html", "https://fellnotes.example/2023/04/09/on-mending-dry-stone-walls/");
+	CHECK(a != NULL);
+	if (a != NULL) {
+		CHECK_STR(a->title, "On Mending Dry-Stone Walls");
+		CHECK_STR(a->author, "Rhiannon Pryce");
+		CHECK_STR(a->published, "2023-04-09T08:15:00+01:00");
+		CHECK_STR(a->modified, "2023-05-02T17:40:12+01:00");
+		CHECK_STR(a->site_name, "Field Notes from the Fells");
+		CHECK_STR(a->canonical_url, "https://fellnotes.example/2023/04/09/on-mending-dry-stone-walls/");
+		CHECK_STR(a->language, "en-GB");
+		CHECK(has_tag(a, "walling") && has_tag(a, "Landscape") && has_tag(a, "Crafts") && has_tag(a, "sheep"));
+		CHECK(!has_tag(a, "cheese"));
+	}
+	article_free(a);
+	a = fixture("block.html", NULL);
+	CHECK(a != NULL);
+	if (a != NULL) {
+		CHECK_STR(a->title, "Warum Sauerteig Zeit braucht");
+		CHECK_STR(a->author, "Lena Hofbauer and Jonas Weidinger");
+		CHECK_STR(a->published, "2022-11-02T07:30:00+01:00");
+		CHECK_STR(a->site_name, "Brotzeit Journal");
+		CHECK_STR(a->canonical_url, "https://brotzeit.example/warum-sauerteig-zeit-braucht/");
+		CHECK_STR(a->language, "de-DE");
+		CHECK(has_tag(a, "Sauerteig") && has_tag(a, "Backen") && has_tag(a, "Brot") && has_tag(a, "Roggen"));
+	}
+	article_free(a);
+}
+
+int
+main(void)
+{
+	test_title();
+	test_author();
+	test_dates();
+	test_other_fields();
+	test_hostile();
+	test_fixtures();
+	return test_done("test_meta");
+}
