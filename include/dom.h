@@ -40,4 +40,13 @@ xmlNode *dom_body(xmlDoc *doc);
 /* Unlink n from the tree and free it. */
 void dom_remove(xmlNode *n);
 
+/* Resolve href against base (may be NULL) with xmlBuildURI; an href that is
+ * already absolute is kept as written. Returns a newly allocated string. */
+char *dom_resolve_url(const char *base, const char *href);
+/* The real address of an <img>, unresolved: lazy-loading attributes
+ * (data-lazy-src, data-src, ...) win over src, which often holds a
+ * placeholder; data: URIs never count; srcset is the last resort. Returns a
+ * newly allocated string, or NULL. */
+char *dom_image_src(const xmlNode *img);
+
 #endif

@@ -3,8 +3,12 @@
  * children; these helpers read them without copying where they can. */
 #include "dom.h"
 
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <libxml/uri.h>
 
 #include "text.h"
 
@@ -168,4 +172,111 @@ dom_remove(xmlNode *n)
 		return;
 	xmlUnlinkNode(n);
 	xmlFreeNode(n);
+}
+
+/* URL standard: return a newly allocated copy of href without leading and
+ * trailing C0 controls and spaces, without any tab or newline, and with the
+ * other C0 and C1 controls percent-encoded, so no control byte from a page
+ * survives into a stored link. */
+static char *
+clean_href(const char *href)
+{
+	const unsigned char *s = (const unsigned char *)href;
+	while (*s != '\0' && *s <= ' ')
+		s++;
+	size_t n = strlen((const char *)s);
+	while (n > 0 && s[n - 1] <= ' ')
+		n--;
+	struct buf b = {0};
+	buf_puts(&b, "");
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+			continue;
+		if (s[i] < 0x20 || s[i] == 0x7f)
+			buf_printf(&b, "%%%02X", s[i]);
+		else if (s[i] == 0xc2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9f) {
+			buf_printf(&b, "%%C2%%%02X", s[i + 1]);
+			i++;
+		} else
+			buf_putc(&b, (char)s[i]);
+	}
+	return buf_detach(&b);
+}
+
+/* Resolve href against the base; an absolute href is kept as written but
+ * for controls (clean_href). Returns a newly allocated string. */
+char *
+dom_resolve_url(const char *base, const char *href)
+{
+	char *h = clean_href(href);
+	size_t scheme = strspn(h, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+	bool absolute = scheme > 0 && h[scheme] == ':' &&
+	    ((h[0] >= 'a' && h[0] <= 'z') || (h[0] >= 'A' && h[0] <= 'Z'));
+	if (absolute || base == NULL || *base == '\0')
+		return h;
+	xmlChar *u = xmlBuildURI((const xmlChar *)h, (const xmlChar *)base);
+	if (u == NULL) {
+		/* libxml2 refuses raw spaces, non-ASCII bytes and stray '%'s: escape
+		 * them as a browser would and try once more. */
+		struct buf b = {0};
+		for (const unsigned char *p = (const unsigned char *)h; *p; p++) {
+			bool stray = *p == '%' && !(isxdigit(p[1]) && isxdigit(p[2]));
+			if (*p <= ' ' || *p >= 0x7f || stray || strchr("\"<>\\^`{|}", *p) != NULL)
+				buf_printf(&b, "%%%02X", *p);
+			else
+				buf_putc(&b, (char)*p);
+		}
+		u = xmlBuildURI((const xmlChar *)buf_str(&b), (const xmlChar *)base);
+		buf_free(&b);
+	}
+	if (u == NULL)
+		return h;
+	free(h);
+	char *r = xstrdup((const char *)u);
+	xmlFree(u);
+	return r;
+}
+
+/* Whether s is a usable image address (not empty, not an inline placeholder). */
+static bool
+usable_src(const char *s)
+{
+	if (s == NULL)
+		return false;
+	s += strspn(s, " \t\n");
+	return *s != '\0' && strncasecmp(s, "data:", 5) != 0;
+}
+
+/* Return a newly allocated copy of the first URL in a srcset, or NULL. */
+static char *
+srcset_first(const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	s += strspn(s, " \t\n,");
+	size_t n = strcspn(s, " \t\n,");
+	return n > 0 && strncasecmp(s, "data:", 5) != 0 ? xstrndup(s, n) : NULL;
+}
+
+/* The real address of an image: lazy-loading attributes win over src,
+ * which often holds a placeholder. Newly allocated, or NULL. */
+char *
+dom_image_src(const xmlNode *img)
+{
+	static const char *const lazy[] = { "data-lazy-src", "data-src", "data-original", "data-orig-src" };
+	for (size_t i = 0; i < sizeof lazy / sizeof lazy[0]; i++) {
+		const char *v = dom_attr(img, lazy[i]);
+		if (usable_src(v))
+			return xstrdup(v);
+	}
+	const char *src = dom_attr(img, "src");
+	if (usable_src(src))
+		return xstrdup(src);
+	static const char *const sets[] = { "data-lazy-srcset", "data-srcset", "srcset" };
+	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+		char *v = srcset_first(dom_attr(img, sets[i]));
+		if (v != NULL)
+			return v;
+	}
+	return NULL;
 }
