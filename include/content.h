@@ -10,8 +10,10 @@
 #include "article.h"
 
 /* Return the article root inside doc, pruned in place, or NULL when no
- * article can be found. a holds the metadata already found (its title helps
- * drop a repeated headline). The node belongs to doc. */
+ * article can be found. a holds the metadata already found: its title
+ * helps drop a repeated headline, its canonical URL (else url) tells links
+ * to the same site apart. The node belongs to doc; doc is changed (chrome
+ * removed, a lead paragraph moved into the root). */
 xmlNode *content_extract(htmlDocPtr doc, const struct article *a);
 
 #endif
