@@ -1,24 +1,62 @@
 #!/bin/sh
-# Make sure the build dependencies are here. As root, install the missing
-# Debian packages; otherwise print the exact command to run and stop.
+# Make sure everything the build and the tests need is here (Debian 12 names).
+# As root, install the missing packages with apt-get; otherwise print the
+# exact command to run and stop. Exit 0 when nothing is missing.
+#
+# usage: sh tests/deps.sh [--list | --list-ci]
+#   --list     print every package the build and the tests need, and exit
+#   --list-ci  the same plus OPTIONAL, for CI images (.ci/run installs these)
+PACKAGES="make gcc libc6-dev pkg-config libncurses-dev libxml2-dev libsqlite3-dev \
+libcurl4-openssl-dev python3 groff-base"
+# Not required: tests/t_fuzz.sh skips without clang and its fuzzer runtime.
+OPTIONAL="clang libclang-rt-14-dev"
+
+case "${1:-}" in
+--list) echo $PACKAGES; exit 0 ;;
+--list-ci) echo $PACKAGES $OPTIONAL; exit 0 ;;
+esac
+
 need=""
-command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
-command -v cc >/dev/null 2>&1 || need="$need gcc"
-command -v make >/dev/null 2>&1 || need="$need make"
+add() {  # package
+	case " $need " in *" $1 "*) ;; *) need="$need $1" ;; esac
+}
+
+# Tools, found by command.
+command -v make >/dev/null 2>&1 || add make
+command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || add gcc
+[ -f /usr/include/stdio.h ] || add libc6-dev
+command -v pkg-config >/dev/null 2>&1 || add pkg-config
+command -v python3 >/dev/null 2>&1 || add python3   # test servers, fixture and corpus scorers
+command -v groff >/dev/null 2>&1 || add groff-base  # tests/t_man.sh renders man/quire.1
+
+# Libraries, found by pkg-config module (each -dev package ships its .pc file).
+# Without pkg-config every module counts as missing, which is right: the
+# Makefile cannot find them either.
 for pair in ncursesw:libncurses-dev libxml-2.0:libxml2-dev sqlite3:libsqlite3-dev \
     libcurl:libcurl4-openssl-dev; do
 	mod=${pair%%:*} pkg=${pair#*:}
-	pkg-config --exists "$mod" 2>/dev/null || need="$need $pkg"
+	pkg-config --exists "$mod" >/dev/null 2>&1 || add "$pkg"
 done
-command -v python3 >/dev/null 2>&1 || need="$need python3"
+
 [ -z "$need" ] && exit 0
-if [ "$(id -u)" -eq 0 ]; then
-	echo "quire: installing build dependencies:$need"
-	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -q && apt-get install -y -q $need || {
-		echo "quire: could not install:$need" >&2; exit 1; }
-else
-	echo "quire: missing build dependencies. Run:" >&2
-	echo "  sudo apt-get install -y$need" >&2
+
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "quire: missing build dependencies (Debian package names):$need" >&2
+	echo "quire: install their equivalents with your system's package manager." >&2
 	exit 1
 fi
+if [ "$(id -u 2>/dev/null)" != 0 ]; then
+	echo "quire: missing build dependencies. Run:" >&2
+	echo "  sudo apt-get update && sudo apt-get install -y$need" >&2
+	exit 1
+fi
+echo "quire: installing build dependencies:$need"
+export DEBIAN_FRONTEND=noninteractive
+if ! apt-get install -y -q $need; then
+	# A fresh image has no package lists yet: fetch them and try once more.
+	apt-get update -q && apt-get install -y -q $need || {
+		echo "quire: could not install:$need" >&2
+		exit 1
+	}
+fi
+echo "quire: build dependencies installed."
