@@ -20,7 +20,9 @@
  * sidebars, widgets, related posts, menus) give no markup candidates —
  * unless the parser's recovery from broken markup has nested the post
  * itself inside one. Dates are read by meta/date.c (see meta.h for their
- * form), bylines and other strings cleaned by meta/names.c. */
+ * form), bylines and other strings cleaned by meta/names.c; what only the
+ * visible text says (a date line beside the title, "Posted by …", a
+ * kicker before the title) is read by meta/visible.c. */
 #include "meta.h"
 
 #include <ctype.h>
@@ -38,48 +40,16 @@
 #include "meta/names.h"
 #include "text.h"
 
-enum field { F_TITLE, F_AUTHOR, F_PUBLISHED, F_MODIFIED, F_SITE, F_CANONICAL, F_LANG, F_DESC, F_TAG, F_COUNT };
-
-/* Ranks: lower is trusted more. */
-enum {
-	R_NOISE = 1000,           /* added to an author that looks like a login or a URL */
-	MAX_CANDIDATES = 4096,
-	MAX_LD_OBJECTS = 20000,
-	MAX_WALK_DEPTH = 512,
-	MAX_TAGS = 64,
-	MAX_FIELD_TEXT = 600,     /* bytes of element text a field may take */
-};
-
-struct cand {
-	enum field field;
-	int rank;
-	size_t order;             /* document order, to break ties */
-	char *value;              /* normalised, owned */
-};
-
-struct ctx {
-	struct article *a;
-	const char *url;
-	struct cand *c;
-	size_t n, cap, order;
-	struct jvalue **ld;       /* parsed JSON-LD scripts */
-	size_t nld;
-	const struct jvalue **obj;   /* every JSON-LD object, pre-order */
-	size_t nobj, obj_cap;
-	int ld_budget;            /* name lookups left, so hostile nesting stays cheap */
-	int post_checks;          /* holds_post searches left, for the same reason */
-	char **h1;                /* texts of the page's h1 and h2 elements, for <title> splitting */
-	size_t nh1;
-	bool *h1_site;            /* whether each is the site's own heading (logo, site title) */
-	bool have_h1;             /* the first plain h1 is a candidate already */
-};
+#include "meta/gather.h"
 
 /* ---- candidates ---- */
 
 /* Append the text under n to out, stopping once out holds more than max
- * bytes; returns false then. */
+ * bytes; returns false then. spaced puts a space around each element, so
+ * that a date badge's <span>Feb</span><span>18</span><span>2009</span>
+ * reads as three words. */
 static bool
-text_upto(const xmlNode *n, struct buf *out, size_t max, int depth)
+text_upto(const xmlNode *n, struct buf *out, size_t max, bool spaced, int depth)
 {
 	if (depth > MAX_WALK_DEPTH)
 		return true;
@@ -89,8 +59,12 @@ text_upto(const xmlNode *n, struct buf *out, size_t max, int depth)
 				buf_puts(out, (const char *)c->content);
 		} else if (c->type == XML_ELEMENT_NODE && !dom_is(c, "script") && !dom_is(c, "style") &&
 		    !dom_is(c, "template")) {
-			if (!text_upto(c, out, max, depth + 1))
+			if (spaced)
+				buf_putc(out, ' ');
+			if (!text_upto(c, out, max, spaced, depth + 1))
 				return false;
+			if (spaced)
+				buf_putc(out, ' ');
 		}
 		if (out->len > max)
 			return false;
@@ -100,13 +74,13 @@ text_upto(const xmlNode *n, struct buf *out, size_t max, int depth)
 
 /* Return the normalised text under n (newly allocated), or NULL when it is
  * longer than max bytes: metadata lives in short elements, and a long one
- * is a container, not worth gathering. */
-static char *
-bounded_text(const xmlNode *n, size_t max)
+ * is a container, not worth gathering. spaced: see text_upto. */
+char *
+meta_bounded_text(const xmlNode *n, size_t max, bool spaced)
 {
 	struct buf b = {0};
 	char *s = NULL;
-	if (text_upto(n, &b, max * 2, 0))
+	if (text_upto(n, &b, max * 2, spaced, 0))
 		s = text_normalize(buf_str(&b));
 	buf_free(&b);
 	if (s != NULL && strlen(s) > max) {
@@ -116,9 +90,17 @@ bounded_text(const xmlNode *n, size_t max)
 	return s;
 }
 
+/* Return the normalised text under n (newly allocated), or NULL when it is
+ * longer than max bytes. */
+static char *
+bounded_text(const xmlNode *n, size_t max)
+{
+	return meta_bounded_text(n, max, false);
+}
+
 /* Add a candidate for field f; value is normalised and copied. */
-static void
-cand_add(struct ctx *x, enum field f, int rank, const char *value)
+void
+meta_cand_add(struct ctx *x, enum field f, int rank, const char *value)
 {
 	if (value == NULL || x->n >= MAX_CANDIDATES)
 		return;
@@ -157,7 +139,7 @@ cand_add_decoded(struct ctx *x, enum field f, int rank, const char *value)
 	if (value == NULL)
 		return;
 	char *d = meta_decode_entities(value);
-	cand_add(x, f, rank, d);
+	meta_cand_add(x, f, rank, d);
 	free(d);
 }
 
@@ -250,6 +232,36 @@ heading_is_site(struct ctx *x, size_t i)
 	return x->h1_site != NULL && x->h1_site[i];
 }
 
+/* Whether s[0..len) is a host name standing for the site ("example.de",
+ * "www.example.com"): no space, a dot, letters after the last dot. */
+static bool
+is_hostname_n(const char *s, size_t len)
+{
+	const char *dot = NULL;
+	if (len < 4 || len > 80)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '.')
+			dot = s + i;
+		else if (!isalnum((unsigned char)s[i]) && s[i] != '-')
+			return false;
+	}
+	size_t tld = dot ? len - (size_t)(dot - s) - 1 : 0;
+	if (dot == NULL || dot == s || tld < 2 || tld > 12)
+		return false;
+	for (size_t i = 0; i < tld; i++)
+		if (!isalpha((unsigned char)dot[1 + i]))
+			return false;
+	return true;
+}
+
+/* Whether s is a host name standing for the site. */
+static bool
+is_hostname(const char *s)
+{
+	return is_hostname_n(s, strlen(s));
+}
+
 /* Split a <title> text into the post's title and (into *site, newly
  * allocated) the site part, when separators divide it. A part equal to a
  * heading of the page that is not the site's own heading wins (the first
@@ -296,6 +308,11 @@ split_title(struct ctx *x, const char *title, char **site)
 			*site = xstrndup(title, k);
 			return xstrdup(last + lastlen);
 		}
+	}
+	if (is_hostname(last + lastlen) || is_hostname_n(title, (size_t)(first - title))) {
+		bool site_last = is_hostname(last + lastlen);
+		*site = site_last ? xstrdup(last + lastlen) : xstrndup(title, (size_t)(first - title));
+		return site_last ? xstrndup(title, (size_t)(last - title)) : xstrdup(first + firstlen);
 	}
 	char *head = xstrndup(title, (size_t)(last - title));
 	if (text_word_count(head) >= 3) {
@@ -381,6 +398,30 @@ itemscope_is_article(const xmlNode *n)
 	return true;
 }
 
+/* Keep a twitter:labelN / twitter:dataN pair's half: SEO plugins label
+ * the post's author "Written by" there. */
+static void
+read_twitter_label(struct ctx *x, const char *name, const char *content)
+{
+	static const char *const labels[] = {
+		"written by", "verfasst von", "geschrieben von", "\xc3\xa9" "crit par", "escrito por", "scritto da",
+		"geschreven door", "author", "autor",
+	};
+	bool label = text_starts_with_ci(name, "twitter:label");
+	const char *num = name + (label ? 13 : 12);
+	if (num[0] < '1' || num[0] > '4' || num[1] != '\0')
+		return;
+	int i = num[0] - '1';
+	if (!label) {
+		if (x->tw_data[i] == NULL)
+			x->tw_data[i] = xstrdup(content);
+		return;
+	}
+	for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
+		if (text_eq_ci(content, labels[k]))
+			x->tw_author[i] = true;
+}
+
 /* Add the candidate a <meta> element gives. */
 static void
 read_meta(struct ctx *x, const xmlNode *n)
@@ -388,6 +429,9 @@ read_meta(struct ctx *x, const xmlNode *n)
 	const char *content = dom_attr(n, "content");
 	if (content == NULL)
 		return;
+	const char *name = dom_attr(n, "name");
+	if (name != NULL && (text_starts_with_ci(name, "twitter:label") || text_starts_with_ci(name, "twitter:data")))
+		read_twitter_label(x, name, content);
 	if (dom_attr(n, "itemprop") != NULL && !itemscope_is_article(n))
 		return;
 	const char *keys[] = { dom_attr(n, "property"), dom_attr(n, "name"), dom_attr(n, "itemprop"),
@@ -406,7 +450,7 @@ read_meta(struct ctx *x, const xmlNode *n)
 				for (char *p = l; *p; p++)
 					if (*p == '_')
 						*p = '-';
-				cand_add(x, F_LANG, r->rank, l);
+				meta_cand_add(x, F_LANG, r->rank, l);
 				free(l);
 				continue;
 			}
@@ -589,23 +633,23 @@ ld_article(struct ctx *x, const struct jvalue *o, int rank_base)
 		ld_names(x, jsonparse_get(o, "creator"), &b, 0);
 	if (b.len > 0) {
 		char *names = join_names(&b);
-		cand_add(x, F_AUTHOR, 10 + rank_base, names);
+		meta_cand_add(x, F_AUTHOR, 10 + rank_base, names);
 		free(names);
 	}
 	buf_free(&b);
-	cand_add(x, F_PUBLISHED, 10 + rank_base, jsonparse_get_str(o, "datePublished"));
-	cand_add(x, F_PUBLISHED, 30 + rank_base, jsonparse_get_str(o, "dateCreated"));
-	cand_add(x, F_MODIFIED, 10 + rank_base, jsonparse_get_str(o, "dateModified"));
+	meta_cand_add(x, F_PUBLISHED, 10 + rank_base, jsonparse_get_str(o, "datePublished"));
+	meta_cand_add(x, F_PUBLISHED, 30 + rank_base, jsonparse_get_str(o, "dateCreated"));
+	meta_cand_add(x, F_MODIFIED, 10 + rank_base, jsonparse_get_str(o, "dateModified"));
 	struct buf p = {0};
 	ld_names(x, jsonparse_get(o, "publisher"), &p, 0);
 	if (p.len > 0 && strchr(p.data, '\x1f') == NULL)
-		cand_add(x, F_SITE, 20 + rank_base, buf_str(&p));
+		meta_cand_add(x, F_SITE, 20 + rank_base, buf_str(&p));
 	buf_free(&p);
 	cand_add_decoded(x, F_DESC, 15 + rank_base, jsonparse_get_str(o, "description"));
 	if (rank_base == 0) {
 		ld_tags(x, jsonparse_get(o, "keywords"), 20);
 		ld_tags(x, jsonparse_get(o, "articleSection"), 22);
-		cand_add(x, F_LANG, 25, jsonparse_get_str(o, "inLanguage"));
+		meta_cand_add(x, F_LANG, 25, jsonparse_get_str(o, "inLanguage"));
 	}
 }
 
@@ -668,66 +712,75 @@ static const struct markup_rule {
 	int rank;
 	struct compound self, within;
 	const char *take;
+	bool visible;             /* a date as a reader sees it: only a date, maybe in a byline */
 } markup_rules[] = {
-	{ F_TITLE, 5, { .tag = "h1", .cls = { "entry-title" } }, {0}, NULL },
-	{ F_TITLE, 5, { .tag = "h1", .cls = { "post-title" } }, {0}, NULL },
-	{ F_TITLE, 5, { .tag = "h1", .cls = { "wp-block-post-title" } }, {0}, NULL },
-	{ F_TITLE, 6, { .tag = "h1", .cls = { "single-post-title" } }, {0}, NULL },
-	{ F_TITLE, 6, { .tag = "h1", .cls = { "article-title" } }, {0}, NULL },
-	{ F_TITLE, 6, { .tag = "h1", .attr = "itemprop", .value = "headline", .attr_word = true }, {0}, NULL },
-	{ F_TITLE, 7, { .tag = "h1" }, { .tag = "article" }, NULL },
-	{ F_TITLE, 7, { .tag = "h1" }, { .cls = { "entry-header" } }, NULL },
-	{ F_TITLE, 8, { .tag = "h1", .cls = { "page-title" } }, {0}, NULL },
-	{ F_TITLE, 34, { .cls = { "wp-block-post-title" } }, {0}, NULL },
-	{ F_TITLE, 34, { .tag = "h2", .cls = { "entry-title" } }, {0}, NULL },
-	{ F_TITLE, 34, { .tag = "h2", .cls = { "post-title" } }, {0}, NULL },
-	{ F_TITLE, 58, { .tag = "a", .attr = "rel", .value = "bookmark", .attr_word = true }, { .tag = "h2" }, NULL },
-	{ F_TITLE, 35, { .attr = "itemprop", .value = "headline", .attr_word = true }, {0}, NULL },
-	{ F_AUTHOR, 30, { .cls = { "fn" } }, { .cls = { "author", "vcard" } }, NULL },
-	{ F_AUTHOR, 30, { .cls = { "entry-author-name" } }, {0}, NULL },
-	{ F_AUTHOR, 30, { .cls = { "wp-block-post-author-name" } }, {0}, NULL },
-	{ F_AUTHOR, 30, { .cls = { "wp-block-post-author__name" } }, {0}, NULL },
-	{ F_AUTHOR, 31, { .cls = { "fn" } }, { .cls = { "vcard" } }, NULL },
-	{ F_AUTHOR, 31, { .tag = "a", .attr = "rel", .value = "author", .attr_word = true }, { .cls = { "byline" } }, NULL },
-	{ F_AUTHOR, 32, { .tag = "a", .attr = "rel", .value = "author", .attr_word = true }, {0}, NULL },
+	{ F_TITLE, 5, { .tag = "h1", .cls = { "entry-title" } }, {0}, NULL, false },
+	{ F_TITLE, 5, { .tag = "h1", .cls = { "post-title" } }, {0}, NULL, false },
+	{ F_TITLE, 5, { .tag = "h1", .cls = { "wp-block-post-title" } }, {0}, NULL, false },
+	{ F_TITLE, 6, { .tag = "h1", .cls = { "single-post-title" } }, {0}, NULL, false },
+	{ F_TITLE, 6, { .tag = "h1", .cls = { "article-title" } }, {0}, NULL, false },
+	{ F_TITLE, 6, { .tag = "h1", .attr = "itemprop", .value = "headline", .attr_word = true }, {0}, NULL, false },
+	{ F_TITLE, 7, { .tag = "h1" }, { .tag = "article" }, NULL, false },
+	{ F_TITLE, 7, { .tag = "h1" }, { .cls = { "entry-header" } }, NULL, false },
+	{ F_TITLE, 8, { .tag = "h1", .cls = { "page-title" } }, {0}, NULL, false },
+	{ F_TITLE, 34, { .cls = { "wp-block-post-title" } }, {0}, NULL, false },
+	{ F_TITLE, 34, { .tag = "h2", .cls = { "entry-title" } }, {0}, NULL, false },
+	{ F_TITLE, 34, { .tag = "h2", .cls = { "post-title" } }, {0}, NULL, false },
+	{ F_TITLE, 58, { .tag = "a", .attr = "rel", .value = "bookmark", .attr_word = true }, { .tag = "h2" }, NULL, false },
+	{ F_TITLE, 35, { .attr = "itemprop", .value = "headline", .attr_word = true }, {0}, NULL, false },
+	{ F_AUTHOR, 30, { .cls = { "fn" } }, { .cls = { "author", "vcard" } }, NULL, false },
+	{ F_AUTHOR, 30, { .cls = { "entry-author-name" } }, {0}, NULL, false },
+	{ F_AUTHOR, 30, { .cls = { "wp-block-post-author-name" } }, {0}, NULL, false },
+	{ F_AUTHOR, 30, { .cls = { "wp-block-post-author__name" } }, {0}, NULL, false },
+	{ F_AUTHOR, 31, { .cls = { "fn" } }, { .cls = { "vcard" } }, NULL, false },
+	{ F_AUTHOR, 31, { .tag = "a", .attr = "rel", .value = "author", .attr_word = true }, { .cls = { "byline" } }, NULL, false },
+	{ F_AUTHOR, 32, { .tag = "a", .attr = "rel", .value = "author", .attr_word = true }, {0}, NULL, false },
 	{ F_AUTHOR, 33, { .attr = "itemprop", .value = "name", .attr_word = true },
-	  { .attr = "itemprop", .value = "author", .attr_word = true }, NULL },
-	{ F_AUTHOR, 34, { .attr = "itemprop", .value = "author", .attr_word = true }, {0}, NULL },
-	{ F_AUTHOR, 35, { .tag = "a" }, { .cls = { "author" } }, NULL },
-	{ F_AUTHOR, 36, { .cls = { "author-name" } }, {0}, NULL },
-	{ F_AUTHOR, 36, { .cls = { "post-author-name" } }, {0}, NULL },
-	{ F_AUTHOR, 37, { .cls = { "byline" } }, {0}, NULL },
-	{ F_AUTHOR, 38, { .cls = { "post-author" } }, {0}, NULL },
-	{ F_AUTHOR, 38, { .cls = { "entry-author" } }, {0}, NULL },
-	{ F_AUTHOR, 39, { .cls = { "author" } }, {0}, NULL },
-	{ F_AUTHOR, 33, { .cls_part = "name" }, { .cls_part = "author", .cls_not = "comment" }, NULL },
-	{ F_AUTHOR, 40, { .cls_part = "author", .cls_not = "comment" }, {0}, NULL },
-	{ F_PUBLISHED, 30, { .tag = "time", .cls = { "published" } }, {0}, "datetime" },
-	{ F_PUBLISHED, 30, { .tag = "abbr", .cls = { "published" } }, {0}, "title" },
-	{ F_PUBLISHED, 31, { .tag = "time", .cls = { "entry-date" } }, {0}, "datetime" },
-	{ F_PUBLISHED, 31, { .tag = "time", .cls = { "wp-block-post-date" } }, {0}, "datetime" },
-	{ F_PUBLISHED, 31, { .tag = "time" }, { .cls = { "wp-block-post-date" } }, "datetime" },
-	{ F_PUBLISHED, 34, { .attr = "itemprop", .value = "datePublished", .attr_word = true }, {0}, "datetime" },
-	{ F_PUBLISHED, 34, { .attr = "itemprop", .value = "datePublished", .attr_word = true }, {0}, "content" },
-	{ F_PUBLISHED, 50, { .tag = "time" }, { .cls = { "entry-meta" } }, "datetime" },
-	{ F_PUBLISHED, 50, { .tag = "time" }, { .cls = { "post-meta" } }, "datetime" },
-	{ F_PUBLISHED, 51, { .tag = "time" }, { .tag = "header" }, "datetime" },
-	{ F_PUBLISHED, 52, { .tag = "time" }, { .tag = "article" }, "datetime" },
-	{ F_PUBLISHED, 55, { .tag = "time" }, {0}, "datetime" },
-	{ F_PUBLISHED, 60, { .cls = { "entry-date" } }, {0}, NULL },
-	{ F_PUBLISHED, 61, { .cls = { "posted-on" } }, {0}, NULL },
-	{ F_PUBLISHED, 61, { .cls = { "post-date" } }, {0}, NULL },
-	{ F_PUBLISHED, 62, { .cls = { "published" } }, {0}, NULL },
-	{ F_PUBLISHED, 63, { .cls = { "entry-meta" } }, {0}, NULL },
-	{ F_PUBLISHED, 64, { .cls = { "date" } }, {0}, NULL },
-	{ F_PUBLISHED, 66, { .cls_part = "date" }, {0}, NULL },
-	{ F_PUBLISHED, 67, { .cls_part = "date" }, {0}, "title" },
-	{ F_MODIFIED, 30, { .tag = "time", .cls = { "updated" } }, {0}, "datetime" },
-	{ F_MODIFIED, 34, { .attr = "itemprop", .value = "dateModified", .attr_word = true }, {0}, "datetime" },
-	{ F_MODIFIED, 34, { .attr = "itemprop", .value = "dateModified", .attr_word = true }, {0}, "content" },
-	{ F_SITE, 40, { .cls = { "site-title" } }, {0}, NULL },
-	{ F_SITE, 41, { .cls = { "wp-block-site-title" } }, {0}, NULL },
-	{ F_TAG, 30, { .tag = "a", .attr = "rel", .value = "tag", .attr_word = true }, {0}, NULL },
+	  { .attr = "itemprop", .value = "author", .attr_word = true }, NULL, false },
+	{ F_AUTHOR, 34, { .attr = "itemprop", .value = "author", .attr_word = true }, {0}, NULL, false },
+	{ F_AUTHOR, 35, { .tag = "a" }, { .cls = { "author" } }, NULL, false },
+	{ F_AUTHOR, 36, { .cls = { "author-name" } }, {0}, NULL, false },
+	{ F_AUTHOR, 36, { .cls = { "post-author-name" } }, {0}, NULL, false },
+	{ F_AUTHOR, 37, { .cls = { "byline" } }, {0}, NULL, false },
+	{ F_AUTHOR, 38, { .cls = { "post-author" } }, {0}, NULL, false },
+	{ F_AUTHOR, 38, { .cls = { "entry-author" } }, {0}, NULL, false },
+	{ F_AUTHOR, 39, { .cls = { "author" } }, {0}, NULL, false },
+	{ F_AUTHOR, 33, { .cls_part = "name" }, { .cls_part = "author", .cls_not = "comment" }, NULL, false },
+	{ F_AUTHOR, 40, { .cls_part = "author", .cls_not = "comment" }, {0}, NULL, false },
+	{ F_PUBLISHED, 30, { .tag = "time", .cls = { "published" } }, {0}, "datetime", false },
+	{ F_PUBLISHED, 30, { .tag = "abbr", .cls = { "published" } }, {0}, "title", false },
+	{ F_PUBLISHED, 31, { .tag = "time", .cls = { "entry-date" } }, {0}, "datetime", false },
+	{ F_PUBLISHED, 32, { .tag = "time", .attr = "pubdate" }, {0}, "datetime", false },
+	{ F_PUBLISHED, 31, { .tag = "time", .cls = { "wp-block-post-date" } }, {0}, "datetime", false },
+	{ F_PUBLISHED, 31, { .tag = "time" }, { .cls = { "wp-block-post-date" } }, "datetime", false },
+	{ F_PUBLISHED, 34, { .attr = "itemprop", .value = "datePublished", .attr_word = true }, {0}, "datetime", false },
+	{ F_PUBLISHED, 34, { .attr = "itemprop", .value = "datePublished", .attr_word = true }, {0}, "content", false },
+	{ F_PUBLISHED, 35, { .attr = "itemprop", .value = "datePublished", .attr_word = true }, {0}, NULL, true },
+	{ F_PUBLISHED, 50, { .tag = "time" }, { .cls = { "entry-meta" } }, "datetime", false },
+	{ F_PUBLISHED, 50, { .tag = "time" }, { .cls = { "post-meta" } }, "datetime", false },
+	{ F_PUBLISHED, 51, { .tag = "time" }, { .tag = "header" }, "datetime", false },
+	{ F_PUBLISHED, 52, { .tag = "time" }, { .tag = "article" }, "datetime", false },
+	{ F_PUBLISHED, 55, { .tag = "time" }, {0}, "datetime", false },
+	{ F_PUBLISHED, 56, { .tag = "time" }, { .tag = "header" }, NULL, true },
+	{ F_PUBLISHED, 57, { .tag = "time" }, { .tag = "article" }, NULL, true },
+	{ F_PUBLISHED, 60, { .cls = { "entry-date" } }, {0}, NULL, false },
+	{ F_PUBLISHED, 61, { .cls = { "posted-on" } }, {0}, NULL, false },
+	{ F_PUBLISHED, 61, { .cls = { "post-date" } }, {0}, NULL, false },
+	{ F_PUBLISHED, 62, { .cls = { "published" } }, {0}, NULL, false },
+	{ F_PUBLISHED, 63, { .cls = { "entry-meta" } }, {0}, NULL, false },
+	{ F_PUBLISHED, 64, { .cls = { "date" } }, {0}, NULL, false },
+	{ F_PUBLISHED, 64, { .cls = { "datum" } }, {0}, NULL, true },
+	{ F_PUBLISHED, 64, { .cls = { "fecha" } }, {0}, NULL, true },
+	{ F_PUBLISHED, 65, { .cls_part = "meta", .cls_not = "comment" }, {0}, NULL, true },
+	{ F_PUBLISHED, 65, { .cls_part = "byline" }, {0}, NULL, true },
+	{ F_PUBLISHED, 66, { .cls_part = "date" }, {0}, NULL, false },
+	{ F_PUBLISHED, 67, { .cls_part = "date" }, {0}, "title", false },
+	{ F_MODIFIED, 30, { .tag = "time", .cls = { "updated" } }, {0}, "datetime", false },
+	{ F_MODIFIED, 34, { .attr = "itemprop", .value = "dateModified", .attr_word = true }, {0}, "datetime", false },
+	{ F_MODIFIED, 34, { .attr = "itemprop", .value = "dateModified", .attr_word = true }, {0}, "content", false },
+	{ F_SITE, 40, { .cls = { "site-title" } }, {0}, NULL, false },
+	{ F_SITE, 41, { .cls = { "wp-block-site-title" } }, {0}, NULL, false },
+	{ F_TAG, 30, { .tag = "a", .attr = "rel", .value = "tag", .attr_word = true }, {0}, NULL, false },
 };
 #define NMARKUP (sizeof markup_rules / sizeof markup_rules[0])
 
@@ -784,6 +837,19 @@ classes_have(const struct classes *c, const char *w)
 	return false;
 }
 
+/* Whether hay holds needle, ignoring ASCII case: a plain scan, cheaper
+ * than strcasestr's set-up for the short needles of class tests. */
+static bool
+contains_ci(const char *hay, const char *needle)
+{
+	int first = tolower((unsigned char)needle[0]);
+	size_t k = strlen(needle);
+	for (const char *p = hay; *p; p++)
+		if (tolower((unsigned char)*p) == first && strncasecmp(p, needle, k) == 0)
+			return true;
+	return false;
+}
+
 /* Whether element n, whose classes are ct, matches compound c. */
 static bool
 compound_match_cls(const xmlNode *n, const struct compound *c, const struct classes *ct)
@@ -801,9 +867,9 @@ compound_match_cls(const xmlNode *n, const struct compound *c, const struct clas
 				return false;
 	}
 	if (c->cls_part != NULL) {
-		if (strcasestr(cls, c->cls_part) == NULL)
+		if (!contains_ci(cls, c->cls_part))
 			return false;
-		if (c->cls_not != NULL && strcasestr(cls, c->cls_not) != NULL)
+		if (c->cls_not != NULL && contains_ci(cls, c->cls_not))
 			return false;
 	}
 	if (c->attr != NULL) {
@@ -918,8 +984,8 @@ is_author_link(const xmlNode *n, const void *arg)
 static void
 read_markup(struct ctx *x, const xmlNode *n, bool *seen)
 {
-	if (n->properties == NULL && !dom_is(n, "h1"))
-		return;   /* every rule but "h1 inside the post" needs an attribute */
+	if (n->properties == NULL && !dom_is(n, "h1") && !dom_is(n, "time"))
+		return;   /* every rule but "h1 or time inside the post" needs an attribute */
 	struct classes ct;
 	classes_split(&ct, dom_attr(n, "class"));
 	for (size_t i = 0; i < NMARKUP; i++) {
@@ -945,9 +1011,16 @@ read_markup(struct ctx *x, const xmlNode *n, bool *seen)
 		} else if (r->field == F_AUTHOR && !dom_is(n, "a") && (link = dom_find((xmlNode *)n, is_author_link, NULL)) != NULL)
 			text = bounded_text(link, MAX_FIELD_TEXT);
 		else
-			text = bounded_text(n, MAX_FIELD_TEXT);
+			text = meta_bounded_text(n, r->visible ? 300 : MAX_FIELD_TEXT, r->field == F_PUBLISHED || r->field == F_MODIFIED);
 		if (text == NULL)
 			continue;
+		if (r->visible) {
+			char *d = meta_date_visible(text, false);
+			free(text);
+			text = d;
+			if (text == NULL)
+				continue;
+		}
 		if (r->field == F_AUTHOR) {
 			char *name = meta_clean_byline(text);
 			free(text);
@@ -962,9 +1035,9 @@ read_markup(struct ctx *x, const xmlNode *n, bool *seen)
 		}
 		if (text != NULL && *text != '\0') {
 			if (r->field == F_AUTHOR && meta_author_is_noise(text))
-				cand_add(x, r->field, r->rank + R_NOISE, text);
+				meta_cand_add(x, r->field, r->rank + R_NOISE, text);
 			else if (r->field != F_TITLE || strlen(text) < 400)
-				cand_add(x, r->field, r->rank, text);
+				meta_cand_add(x, r->field, r->rank, text);
 			seen[i] = true;
 		}
 		free(text);
@@ -1036,7 +1109,7 @@ read_heading(struct ctx *x, const xmlNode *n)
 	x->h1_site[x->nh1] = site;
 	x->h1[x->nh1++] = t;
 	if (dom_is(n, "h1") && !x->have_h1 && !site) {
-		cand_add(x, F_TITLE, 12, t);
+		meta_cand_add(x, F_TITLE, 12, t);
 		x->have_h1 = true;
 	}
 }
@@ -1091,6 +1164,10 @@ static void
 walk(struct ctx *x, const xmlNode *n, bool foreign, int depth, bool *seen)
 {
 	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE && !foreign && !x->have_lead_date && n->content != NULL)
+			meta_read_lead_date(x, n);
+		if (n->type == XML_TEXT_NODE && !foreign && !x->have_byline_text && n->content != NULL)
+			meta_read_byline_text(x, n);
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (dom_is(n, "meta")) {
@@ -1109,7 +1186,7 @@ walk(struct ctx *x, const xmlNode *n, bool foreign, int depth, bool *seen)
 		if (dom_is(n, "link")) {
 			const char *rel = dom_attr(n, "rel"), *href = dom_attr(n, "href");
 			if (rel != NULL && href != NULL && has_word(rel, "canonical"))
-				cand_add(x, F_CANONICAL, 10, href);
+				meta_cand_add(x, F_CANONICAL, 10, href);
 			continue;
 		}
 		if (dom_is(n, "title")) {   /* <svg> titles are skipped with their <svg> */
@@ -1123,6 +1200,10 @@ walk(struct ctx *x, const xmlNode *n, bool foreign, int depth, bool *seen)
 		if (!f) {
 			if ((dom_is(n, "h1") || dom_is(n, "h2")) && x->nh1 < 32)
 				read_heading(x, n);
+			if (dom_is(n, "h1") && !x->have_title_date && !is_site_heading(n)) {
+				x->have_title_date = true;
+				meta_read_title_date(x, n);
+			}
 			read_markup(x, n, seen);
 		}
 		if (depth < MAX_WALK_DEPTH)
@@ -1159,7 +1240,7 @@ url_date(struct ctx *x, const char *url)
 		    isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[4]) && p[5] == '/' &&
 		    p[8] == '/' && p[11] == '/' && y >= 1995 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
 			char *s = xasprintf("%04d-%02d-%02d", y, m, d);
-			cand_add(x, F_PUBLISHED, 80, s);
+			meta_cand_add(x, F_PUBLISHED, 80, s);
 			free(s);
 			return;
 		}
@@ -1183,7 +1264,7 @@ reclaim_site_headings(struct ctx *x, const char *site_name)
 		if (!x->h1_site[i] || strlen(h) < 10 || text_eq_ci(h, site_name) || !text_starts_with_ci(og, h))
 			continue;
 		x->h1_site[i] = false;
-		cand_add(x, F_TITLE, 13, h);
+		meta_cand_add(x, F_TITLE, 13, h);
 	}
 done:
 	free(og);
@@ -1229,7 +1310,7 @@ choose_title(struct ctx *x)
 			free(s);
 	}
 	if (title_site != NULL && *title_site != '\0') {
-		cand_add(x, F_SITE, 90, title_site);
+		meta_cand_add(x, F_SITE, 90, title_site);
 		if (site_name == NULL)
 			site_name = xstrdup(title_site);
 	}
@@ -1251,6 +1332,7 @@ choose_title(struct ctx *x)
 		for (size_t i = 0; i < x->n; i++)
 			if (x->c[i].field == F_TITLE && x->c[i].rank < 200 && is_cut_of(t->value, x->c[i].value))
 				t = &x->c[i];
+		t = meta_drop_kicker(x, t);
 		article_set(&x->a->title, t->value);
 	}
 	site = cand_best(x, F_SITE);
@@ -1272,7 +1354,14 @@ choose(struct ctx *x)
 			x->c[i].rank += R_NOISE / 2;
 	struct cand *c = cand_best(x, F_AUTHOR);
 	if (c != NULL)
-		article_set(&x->a->author, c->value);
+		c = meta_fuller_name(x, c);
+	if (c != NULL) {
+		char *name = xstrdup(c->value);
+		if (x->a->site_name != NULL)
+			strip_site(name, x->a->site_name);   /* "Site - Jane Doe" */
+		article_set(&x->a->author, name);
+		free(name);
+	}
 	c = cand_best(x, F_CANONICAL);
 	if (c != NULL) {
 		char *u = resolve_url(c->value, x->url);
@@ -1304,11 +1393,16 @@ meta_extract(htmlDocPtr doc, const char *url, struct article *a)
 	const char *lang = dom_attr(root, "lang");
 	if (lang == NULL)
 		lang = dom_attr(root, "xml:lang");
-	cand_add(&x, F_LANG, 10, lang);
+	meta_cand_add(&x, F_LANG, 10, lang);
 	bool seen[NMARKUP] = {0};
 	walk(&x, root, false, 0, seen);
 	use_jsonld(&x);
+	for (int i = 0; i < 4; i++)
+		if (x.tw_author[i] && x.tw_data[i] != NULL && !meta_author_is_noise(x.tw_data[i]))
+			cand_add_decoded(&x, F_AUTHOR, 25, x.tw_data[i]);
 	choose(&x);
+	for (int i = 0; i < 4; i++)
+		free(x.tw_data[i]);
 	for (size_t i = 0; i < x.n; i++)
 		free(x.c[i].value);
 	free(x.c);

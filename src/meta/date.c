@@ -249,3 +249,208 @@ meta_date_zone(const char *s, int *off)
 	*off = dt.off;
 	return true;
 }
+
+/* Words that may stand in a written date besides month names and numbers:
+ * weekdays, ordinal suffixes, fillers ("22nd of May", "5 de mayo", "um
+ * 23:03 Uhr") and zone names, in the languages of month_names. */
+static const char *const date_words[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+	"mo", "di", "mi", "do", "fr", "sa", "so",
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+	"lunes", "martes", "mi\xc3\xa9rcoles", "jueves", "viernes", "s\xc3\xa1" "bado", "domingo",
+	"luned\xc3\xac", "marted\xc3\xac", "mercoled\xc3\xac", "gioved\xc3\xac", "venerd\xc3\xac", "sabato", "domenica",
+	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+	"st", "nd", "rd", "th", "er", "of", "de", "del", "at", "um", "\xc3\xa0", "a", "las", "uhr", "h", "om",
+	"am", "pm", "utc", "gmt", "cet", "cest", "mez", "mesz", "est", "edt", "cst", "cdt", "mst", "mdt",
+	"pst", "pdt", "bst", "z",
+};
+
+/* Lead-ins before a visible publication date. The strong ones say so
+ * outright; the weak ones ("on", "am") only count in a post's header. */
+static const struct lead_in {
+	const char *text;
+	bool strong;
+} lead_ins[] = {
+	{ "posted on", true }, { "published on", true }, { "first published on", true },
+	{ "originally published on", true }, { "date posted:", true }, { "publication date:", true },
+	{ "published:", true }, { "posted:", true }, { "published", true }, { "posted", true },
+	{ "ver\xc3\xb6" "ffentlicht am", true }, { "ver\xc3\xb6" "ffentlicht:", true },
+	{ "erstellt am", true }, { "geschrieben am", true }, { "gepostet am", true }, { "erschienen am", true },
+	{ "publi\xc3\xa9 le", true }, { "publicado el", true }, { "publicado em", true },
+	{ "pubblicato il", true }, { "gepubliceerd op", true }, { "date:", false }, { "datum:", false },
+	{ "on", false }, { "am", false }, { "le", false }, { "el", false }, { "il", false }, { "op", false },
+};
+
+/* Whether word w[0..len) may stand in a written date. */
+static bool
+is_date_word(const char *w, size_t len)
+{
+	if (month_of(w, len))
+		return true;
+	for (size_t i = 0; i < sizeof date_words / sizeof date_words[0]; i++)
+		if (strlen(date_words[i]) == len && strncasecmp(w, date_words[i], len) == 0)
+			return true;
+	return false;
+}
+
+/* Whether s[0..len) holds a date and nothing else: numbers, month names,
+ * the words of date_words and punctuation. */
+static bool
+only_date(const char *s, size_t len)
+{
+	bool month = false, number = false;
+	for (size_t i = 0; i < len; ) {
+		unsigned char c = (unsigned char)s[i];
+		if (isalpha(c) || c >= 0x80) {
+			size_t k = i;
+			while (k < len && (isalpha((unsigned char)s[k]) || (unsigned char)s[k] >= 0x80 || s[k] == '.'))
+				k++;
+			size_t wl = k - i;
+			while (wl > 0 && s[i + wl - 1] == '.')
+				wl--;   /* "Jan." and "a.m." */
+			bool ok = is_date_word(s + i, wl) || (wl == 3 && strncasecmp(s + i, "a.m", 3) == 0) ||
+			    (wl == 3 && strncasecmp(s + i, "p.m", 3) == 0);
+			if (!ok)
+				return false;
+			month |= month_of(s + i, wl) != 0;
+			i = k;
+		} else if (isdigit(c)) {
+			number = true;
+			i++;
+		} else if (strchr(" ,.:/-+()'", c) != NULL)
+			i++;
+		else
+			return false;
+	}
+	return number && (month || len >= 8);
+}
+
+/* Separators that end a date in a byline: "January 3, 2024 | Jane Doe". */
+static const char *const date_seps[] = {
+	"|", " \xe2\x80\xa2 ", " \xc2\xb7 ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " - ", " / ", " by ", " von ",
+	" par ", " por ", " door ", " di ", " in ", " \xe2\x80\x94", "\xe2\x80\xa2", "\xc2\xb7", ";",
+	" and ", " und ", " et ", " y ", " e ", " en ",
+};
+
+/* Length of the segment of s up to its first separator; *seplen gets the
+ * separator's length (0 at the end). */
+static size_t
+segment_len(const char *s, size_t *seplen)
+{
+	size_t best = strlen(s);
+	*seplen = 0;
+	for (size_t i = 0; i < sizeof date_seps / sizeof date_seps[0]; i++) {
+		const char *p = strcasestr(s, date_seps[i]);
+		if (p != NULL && (size_t)(p - s) < best) {
+			best = (size_t)(p - s);
+			*seplen = strlen(date_seps[i]);
+		}
+	}
+	return best;
+}
+
+/* Skip a lead-in at the start of s; returns where the date may begin, or
+ * NULL when s has no lead-in and need_lead is set. */
+static const char *
+skip_lead_in(const char *s, bool need_lead)
+{
+	for (size_t i = 0; i < sizeof lead_ins / sizeof lead_ins[0]; i++) {
+		const char *l = lead_ins[i].text;
+		size_t k = strlen(l);
+		if ((lead_ins[i].strong || !need_lead) && text_starts_with_ci(s, l) &&
+		    (s[k] == ' ' || l[k - 1] == ':')) {
+			s += k;
+			while (*s == ' ')
+				s++;
+			return s;
+		}
+	}
+	return need_lead ? NULL : s;
+}
+
+/* Return a newly allocated ISO date from visible text holding a date and
+ * nothing else, after an optional lead-in and before a separator ("Posted
+ * on January 22, 2014 by Jane" gives 2014-01-22), or NULL. With need_lead
+ * the text must open with a lead-in that names publication outright. */
+char *
+meta_date_visible(const char *text, bool need_lead)
+{
+	if (text == NULL || strlen(text) > 300 || strpbrk(text, "0123456789") == NULL)
+		return NULL;
+	char *t = text_normalize(text);
+	char *out = NULL;
+	const char *s = skip_lead_in(t, need_lead);
+	for (int seg = 0; s != NULL && *s && seg < (need_lead ? 1 : 6) && out == NULL; seg++) {
+		while (*s == ' ' || *s == ',')
+			s++;
+		if (seg > 0)
+			s = skip_lead_in(s, false);
+		size_t seplen, len = segment_len(s, &seplen);
+		while (len > 0 && strchr(" ,.:", s[len - 1]) != NULL && !isdigit((unsigned char)s[len - 1]))
+			len--;
+		if (len >= 6 && len <= 60 && only_date(s, len)) {
+			char *d = xstrndup(s, len);
+			out = meta_date_normalize(d, false, 0);
+			free(d);
+		}
+		if (seplen == 0)
+			break;
+		s += len + seplen;
+	}
+	free(t);
+	return out;
+}
+
+/* Lead-ins that may stand inside a sentence, with the date after them:
+ * "This entry was posted on Wednesday, May 19th, 2010 at 11:03 pm and is
+ * filed under …", "… wurde am <nobr>19. Mai 2010</nobr> gepostet". */
+static const struct inner_lead {
+	const char *text;
+	bool mid;                 /* may the date follow in the same text */
+} inner_leads[] = {
+	{ "was posted on", true }, { "was published on", true }, { "posted on", false },
+	{ "published on", false }, { "wurde am", false }, { "ver\xc3\xb6" "ffentlicht am", false },
+	{ "erschienen am", false }, { "publi\xc3\xa9 le", false }, { "publicado el", false },
+	{ "pubblicato il", false },
+};
+
+/* Return a newly allocated ISO date that follows a publication lead-in
+ * in text ("Veröffentlicht am 16.08.2019", "This entry was posted on May
+ * 19th, 2010 at 11:03 pm and is filed under"), or, when the lead-in ends
+ * text, that next (the text of the element after it) holds; else NULL. */
+char *
+meta_date_after_lead(const char *text, const char *next)
+{
+	if (text == NULL || strlen(text) > 300)
+		return NULL;
+	char *t = text_normalize(text);
+	char *out = meta_date_visible(t, true);
+	for (size_t i = 0; out == NULL && i < sizeof inner_leads / sizeof inner_leads[0]; i++) {
+		const char *p = strcasestr(t, inner_leads[i].text);
+		size_t k = strlen(inner_leads[i].text);
+		if (p == NULL || (p > t && p[-1] != ' ') || (p[k] != ' ' && p[k] != '\0'))
+			continue;
+		const char *rest = p + k;
+		while (*rest == ' ')
+			rest++;
+		if (*rest != '\0' && !inner_leads[i].mid)
+			continue;   /* "… published on May 3 in the Times" is running text */
+		const char *src = *rest != '\0' ? rest : next;
+		if (src == NULL)
+			break;
+		char *r = text_normalize(src);
+		size_t seplen, len = segment_len(r, &seplen);
+		while (len > 0 && strchr(" ,.:", r[len - 1]) != NULL && !isdigit((unsigned char)r[len - 1]))
+			len--;
+		if (len >= 6 && len <= 60 && only_date(r, len)) {
+			r[len] = '\0';
+			out = meta_date_normalize(r, false, 0);
+		}
+		free(r);
+		break;
+	}
+	free(t);
+	return out;
+}

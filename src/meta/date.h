@@ -10,5 +10,14 @@
 char *meta_date_normalize(const char *s, bool have_default, int default_off);
 /* Whether s is a numeric date that states its zone; sets *off (minutes). */
 bool meta_date_zone(const char *s, int *off);
+/* Return a newly allocated ISO date from visible text that holds a date and
+ * nothing else, after an optional lead-in ("Posted on", "Veröffentlicht
+ * am") and before a byline separator ("|", " by "), or NULL. With
+ * need_lead, only text opening with a lead-in that names publication. */
+char *meta_date_visible(const char *text, bool need_lead);
+/* Return a newly allocated ISO date that follows a publication lead-in at
+ * the start of text or inside it ("… was posted on May 19th, 2010 at …"),
+ * or that next holds when the lead-in ends text; NULL when there is none. */
+char *meta_date_after_lead(const char *text, const char *next);
 
 #endif

@@ -106,13 +106,21 @@ meta_author_is_noise(const char *s)
 	return digits || strlen(s) > 120;
 }
 
-/* Whether an author string looks like a login ("jdoe", "jane.doe"): one
- * word, no capital letter. A display name ranks above it. */
+/* Whether an author string looks like a login ("jdoe", "jane.doe",
+ * "CC7567"): one word, with no capital letter or with a digit. A display
+ * name ranks above it. */
 bool
 meta_author_is_login(const char *s)
 {
 	if (strchr(s, ' ') != NULL)
 		return false;
+	bool letter = false, digit = false;
+	for (const char *p = s; *p; p++) {
+		letter |= isalpha((unsigned char)*p) != 0;
+		digit |= isdigit((unsigned char)*p) != 0;
+	}
+	if (letter && digit)
+		return true;   /* "CC7567", "jane84": names hold no digits */
 	for (const char *p = s; *p; p++)
 		if (isupper((unsigned char)*p) || (unsigned char)*p >= 0x80)
 			return false;
@@ -155,7 +163,7 @@ meta_clean_byline(const char *text)
 	}
 	static const char *const cuts[] = {
 		" on ", " | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xe2\x80\xa2 ", " \xc2\xb7 ",
-		" posted ", " published ", " updated ", " in ", "\n",
+		" posted ", " published ", " updated ", " in ", " under ", "\n",
 	};
 	size_t end = strlen(s);
 	for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
@@ -165,6 +173,15 @@ meta_clean_byline(const char *text)
 	}
 	while (end > 0 && strchr(" ,;:|", s[end - 1]) != NULL)
 		end--;
+	/* A byline cut off before its link: "Posted by Jo under <a>News</a>". */
+	static const char *const tails[] = { " under", " in", " on", " am", " um", " at" };
+	for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+		size_t k = strlen(tails[i]);
+		if (end > k && strncmp(s + end - k, tails[i], k) == 0) {
+			end -= k;
+			break;
+		}
+	}
 	char *out = NULL;
 	if (end > 0 && end <= 80 && text_word_count(s) > 0) {
 		char *name = xstrndup(s, end);

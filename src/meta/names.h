@@ -12,7 +12,7 @@ void meta_drop_handles(char *v);
 bool meta_is_url(const char *s);
 /* Whether an author string is noise: a URL, a login like "admin", a handle. */
 bool meta_author_is_noise(const char *s);
-/* Whether an author string looks like a login: one word, no capital. */
+/* Whether an author string looks like a login: one word, no capital or a digit. */
 bool meta_author_is_login(const char *s);
 /* Return a newly allocated name from byline text ("By Jane Doe on March 3"
  * gives "Jane Doe"), or NULL when nothing name-like is left. */

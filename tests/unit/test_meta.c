@@ -1,6 +1,7 @@
 /* test_meta.c — metadata extraction: each source of each field, the order
  * of trust between them, date normalisation, and hostile pages (broken or
- * deeply nested JSON-LD, authors that are URLs or logins). Small pages are
+ * deeply nested JSON-LD, authors that are URLs or logins), and what only
+ * the visible text says (date lines, "Posted on/by", kickers). Small pages are
  * written inline; two whole pages live in tests/fixtures/meta/. */
 #include <stdlib.h>
 #include <string.h>
@@ -243,6 +244,190 @@ test_dates(void)
 	article_free(a);
 }
 
+/* Dates as a reader sees them: beside the post's title, in its byline, in
+ * a date badge, after "Posted on"; and what must not pass for one. */
+static void
+test_visible_dates(void)
+{
+	struct article *a;
+	/* A short element right after the title that is only a date. */
+	a = meta_of("<html><body><div class='post'><h1>Ten Walks by the Sea</h1><p>January 22, 2014</p>"
+	    "<p>We set out early.</p></div></body></html>", NULL);
+	CHECK_STR(a->published, "2014-01-22");
+	article_free(a);
+	/* A header line: date, then a separator and the author. */
+	a = meta_of("<html><body><h1>Mending Nets</h1><div class='single-head'>26 Mai, 2008 | <a>Jo</a> | "
+	    "<a>Kommentare 4</a></div></body></html>", NULL);
+	CHECK_STR(a->published, "2008-05-26");
+	article_free(a);
+	a = meta_of("<html><body><h1>Soup</h1><div class='detail'>September 1st, 2023 <span>By Ann Lee</span></div>"
+	    "</body></html>", NULL);
+	CHECK_STR(a->published, "2023-09-01");
+	article_free(a);
+	/* The date after the author in the same line; a lead-in before it. */
+	a = meta_of("<html><body><header><h1>Soup</h1></header><p><a href='/a/'>Ann Lee</a> \xe2\x80\xa2 "
+	    "Posted on November 4th, 2025</p></body></html>", NULL);
+	CHECK_STR(a->published, "2025-11-04");
+	article_free(a);
+	/* A paragraph after the title that merely mentions a date is no date. */
+	a = meta_of("<html><body><h1>Soup</h1><p>On March 3, 2019 we cooked soup.</p></body></html>", NULL);
+	CHECK(a->published == NULL);
+	article_free(a);
+	/* A byline in a meta area. */
+	a = meta_of("<html><body><div class='article-meta'>Ann Lee | 3 Comments | 12. April 2021</div></body></html>",
+	    NULL);
+	CHECK_STR(a->published, "2021-04-12");
+	article_free(a);
+	/* A date badge built from spans without spaces between them. */
+	a = meta_of("<html><body><div class='datum'><span>Feb</span><span>18</span><span>2009</span></div>"
+	    "</body></html>", NULL);
+	CHECK_STR(a->published, "2009-02-18");
+	article_free(a);
+	/* itemprop=datePublished as visible text. */
+	a = meta_of("<html><body><article itemscope itemtype='https://schema.org/Article'>"
+	    "<span itemprop='datePublished'>28. Dezember 2022</span></article></body></html>", NULL);
+	CHECK_STR(a->published, "2022-12-28");
+	article_free(a);
+	/* <time pubdate> and a <time> whose datetime holds a written date. */
+	a = meta_of("<html><body><time datetime='2011-02-03T10:00:00+01:00'>x</time>"
+	    "<time pubdate datetime='2011-01-02T10:00:00+01:00'>y</time></body></html>", NULL);
+	CHECK_STR(a->published, "2011-01-02T10:00:00+01:00");
+	article_free(a);
+	a = meta_of("<html><body><article><time datetime='24. Januar 2022'>gestern</time></article></body></html>", NULL);
+	CHECK_STR(a->published, "2022-01-24");
+	article_free(a);
+	/* A time's text in the post header, when it has no datetime. */
+	a = meta_of("<html><body><article><header><h2>x</h2><time>Tuesday, 5 March 2019</time></header>"
+	    "</article></body></html>", NULL);
+	CHECK_STR(a->published, "2019-03-05");
+	article_free(a);
+	/* "Veröffentlicht am" anywhere in the post, also before an element. */
+	a = meta_of("<html><body><div><p>Ver\xc3\xb6" "ffentlicht am 16.08.2019<br>Dauer: 1 Stunde</p></div></body></html>",
+	    NULL);
+	CHECK_STR(a->published, "2019-08-16");
+	article_free(a);
+	a = meta_of("<html><body><p>Published on <b>7 June 2018</b></p></body></html>", NULL);
+	CHECK_STR(a->published, "2018-06-07");
+	article_free(a);
+	/* The old default theme's sentence, and a lead-in before an element. */
+	a = meta_of("<html><body><p><small>This entry was posted on Wednesday, May 19th, 2010 at 11:03 pm and is "
+	    "filed under <a href='/c/'>Notes</a>.</small></p></body></html>", NULL);
+	CHECK_STR(a->published, "2010-05-19T23:03:00+00:00");
+	article_free(a);
+	a = meta_of("<html><body><div id='sidebar'><p><a rel='bookmark' href='/p/'>Lettern</a> wurde am "
+	    "<nobr>19. Mai 2010</nobr> um <nobr>23:03</nobr> Uhr gepostet</p></div></body></html>", NULL);
+	CHECK_STR(a->published, "2010-05-19");
+	article_free(a);
+	a = meta_of("<html><body><p>The essay, published on May 3, 2019 in the Times, was long.</p></body></html>", NULL);
+	CHECK(a->published == NULL);
+	article_free(a);
+	/* A weak lead-in in running text is not enough. */
+	a = meta_of("<html><body><p>On 7 June 2018</p></body></html>", NULL);
+	CHECK(a->published == NULL);
+	article_free(a);
+	/* Comments are not the post: their dates do not count. */
+	a = meta_of("<html><body><div id='comments'><h1>Soup</h1><p>January 2, 2015</p>"
+	    "<p>Posted on January 3, 2015</p></div></body></html>", NULL);
+	CHECK(a->published == NULL);
+	article_free(a);
+	/* Markup dates outrank what the header text shows. */
+	a = meta_of("<html><head><meta property='article:published_time' content='2020-01-17T21:08:00+00:00'></head>"
+	    "<body><h1>Forests</h1><p>January 19, 2020</p></body></html>", NULL);
+	CHECK_STR(a->published, "2020-01-17T21:08:00+00:00");
+	article_free(a);
+}
+
+/* Titles: a host name standing for the site, a kicker before the title. */
+static void
+test_title_parts(void)
+{
+	struct article *a;
+	/* A host name as the site part, even when the title is short. */
+	a = meta_of("<html><head><title>harbour-notes.example //  &raquo; Jo Brandt</title></head><body></body></html>",
+	    NULL);
+	CHECK_STR(a->title, "Jo Brandt");
+	article_free(a);
+	a = meta_of("<html><head><title>Jo Brandt | harbour-notes.example</title></head><body></body></html>", NULL);
+	CHECK_STR(a->title, "Jo Brandt");
+	article_free(a);
+	/* A kicker inside the heading that og:title and the headline leave out. */
+	a = meta_of("<html><head><meta property='og:title' content='Harbour Dues Rise Again - What Owners Pay'>"
+	    "<script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"Harbour Dues Rise Again "
+	    "&#8211; What Owners Pay\"}</script></head><body><h1 class='entry-title'><span class='roofline'>Fishing "
+	    "</span>Harbour Dues Rise Again &#8211; What Owners Pay</h1></body></html>", NULL);
+	CHECK_STR(a->title, "Harbour Dues Rise Again \xe2\x80\x93 What Owners Pay");
+	article_free(a);
+	/* A kicker with a colon needs one source to agree. */
+	a = meta_of("<html><head><meta property='og:title' content='Twelve Knots Every Sailor Ties'></head><body>"
+	    "<h1><strong>Blog:</strong> Twelve Knots Every Sailor Ties</h1></body></html>", NULL);
+	CHECK_STR(a->title, "Twelve Knots Every Sailor Ties");
+	article_free(a);
+	/* One source and no colon is not enough; nor is an article word. */
+	a = meta_of("<html><head><meta property='og:title' content='Twelve Knots Every Sailor Ties'></head><body>"
+	    "<h1>Sailing Twelve Knots Every Sailor Ties</h1></body></html>", NULL);
+	CHECK_STR(a->title, "Sailing Twelve Knots Every Sailor Ties");
+	article_free(a);
+	a = meta_of("<html><head><meta property='og:title' content='Knots Every Sailor Ties'><meta name='twitter:title' "
+	    "content='Knots Every Sailor Ties'></head><body><h1>The Knots Every Sailor Ties</h1></body></html>", NULL);
+	CHECK_STR(a->title, "The Knots Every Sailor Ties");
+	article_free(a);
+}
+
+/* Authors: the SEO plugins' "Written by" label, bylines in plain text,
+ * logins with digits. */
+static void
+test_author_sources(void)
+{
+	struct article *a;
+	a = meta_of("<html><head><meta name='twitter:label1' content='Verfasst von'>"
+	    "<meta name='twitter:data1' content='Ida Marsh'><meta name='twitter:label2' content='Est. reading time'>"
+	    "<meta name='twitter:data2' content='4 minutes'></head><body></body></html>", NULL);
+	CHECK_STR(a->author, "Ida Marsh");
+	article_free(a);
+	/* A label on another entry names no author; a login is no name. */
+	a = meta_of("<html><head><meta name='twitter:label1' content='Est. reading time'>"
+	    "<meta name='twitter:data1' content='4 minutes'></head><body></body></html>", NULL);
+	CHECK(a->author == NULL);
+	article_free(a);
+	a = meta_of("<html><head><meta name='twitter:label1' content='Written by'>"
+	    "<meta name='twitter:data1' content='admin'></head><body></body></html>", NULL);
+	CHECK(a->author == NULL);
+	article_free(a);
+	/* "Posted by" as plain text, alone or before the author's link. */
+	a = meta_of("<html><body><div class='postdata'><span class='cat'>Posted by Konrad</span></div></body></html>",
+	    NULL);
+	CHECK_STR(a->author, "Konrad");
+	article_free(a);
+	a = meta_of("<html><body><h2>x</h2>Posted by Nessa under <a href='/c/'>Fun</a></body></html>", NULL);
+	CHECK_STR(a->author, "Nessa");
+	article_free(a);
+	a = meta_of("<html><body><p>Written by <a href='/p/'>Ida Marsh</a></p></body></html>", NULL);
+	CHECK_STR(a->author, "Ida Marsh");
+	article_free(a);
+	/* An embedded post in a block quote is another page's byline. */
+	a = meta_of("<html><body><blockquote><p>Posted by <a href='/x/'>Some Party</a> on "
+	    "<a href='/y/'>Monday, February 7, 2022</a></p></blockquote></body></html>", NULL);
+	CHECK(a->author == NULL);
+	CHECK(a->published == NULL);
+	article_free(a);
+	/* The site's name before the author's goes. */
+	a = meta_of("<html><head><meta property='og:site_name' content='Harbour Notes'>"
+	    "<meta name='author' content='Harbour Notes - Ida Marsh'></head><body></body></html>", NULL);
+	CHECK_STR(a->author, "Ida Marsh");
+	article_free(a);
+	/* A first name alone gives way to the full name another source states. */
+	a = meta_of("<html><head><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"H\","
+	    "\"author\":{\"name\":\"Henrik\"}}</script></head><body><span class='byline'>By Henrik Sommer</span>"
+	    "</body></html>", NULL);
+	CHECK_STR(a->author, "Henrik Sommer");
+	article_free(a);
+	/* A one-word handle with digits ranks below a display name. */
+	a = meta_of("<html><head><meta name='author' content='CC7567'></head><body>"
+	    "<span class='author vcard'><span class='fn'>Jules Amery</span></span></body></html>", NULL);
+	CHECK_STR(a->author, "Jules Amery");
+	article_free(a);
+}
+
 static void
 test_other_fields(void)
 {
@@ -415,6 +600,9 @@ main(void)
 	test_title();
 	test_author();
 	test_dates();
+	test_visible_dates();
+	test_title_parts();
+	test_author_sources();
 	test_other_fields();
 	test_hostile();
 	test_fixtures();

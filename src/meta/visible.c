@@ -1,0 +1,246 @@
+/* visible.c — metadata as a reader sees it rather than as markup states
+ * it: the date line beside a post's title ("January 22, 2014", "26 Mai,
+ * 2008 | Jo"), "Posted on …" and "Posted by …" in plain text, a kicker
+ * ("Blog:") that the heading puts before the title other sources give, a
+ * first name that another source gives in full. Candidates go into the
+ * gathering context of meta.c at ranks below the markup rules'. Text in a
+ * <blockquote> is someone else's post and is passed over. */
+#include "gather.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "date.h"
+#include "dom.h"
+#include "names.h"
+#include "text.h"
+#include "util.h"
+
+/* Whether n sits in a <blockquote>: an embedded post quotes another
+ * page's byline and date. */
+static bool
+in_blockquote(const xmlNode *n)
+{
+	for (const xmlNode *p = n->parent; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent)
+		if (dom_is(p, "blockquote"))
+			return true;
+	return false;
+}
+
+/* Add a candidate from the visible date in element n, if it shows one;
+ * returns whether it did. */
+static bool
+visible_date(struct ctx *x, const xmlNode *n, int rank)
+{
+	if (n == NULL || dom_is(n, "script") || dom_is(n, "style"))
+		return false;
+	char *t = meta_bounded_text(n, 300, true);
+	char *d = meta_date_visible(t, false);
+	free(t);
+	if (d != NULL)
+		meta_cand_add(x, F_PUBLISHED, rank, d);
+	free(d);
+	return d != NULL;
+}
+
+/* Look beside the post's title heading h for the date its header shows:
+ * one of the few elements right after it ("January 22, 2014", "Posted on
+ * … by …", "26 Mai, 2008 | Jane"), the one right before it, or, when h
+ * sits alone in a small header, the elements after that header. */
+void
+meta_read_title_date(struct ctx *x, const xmlNode *h)
+{
+	enum { RANK = 58 };
+	const xmlNode *n = dom_next_element(h);
+	for (int i = 0; i < 3 && n != NULL; i++, n = dom_next_element(n))
+		if (visible_date(x, n, RANK))
+			return;
+	for (n = h->prev; n != NULL && n->type != XML_ELEMENT_NODE; n = n->prev)
+		;
+	if (n != NULL && visible_date(x, n, RANK))
+		return;
+	const xmlNode *p = h->parent;
+	if (p == NULL || p->type != XML_ELEMENT_NODE || dom_is(p, "body") || dom_is(p, "article") || dom_is(p, "main"))
+		return;
+	int kids = 0;
+	for (const xmlNode *c = dom_first_element(p); c != NULL; c = dom_next_element(c))
+		kids++;
+	if (kids > 4)
+		return;
+	n = dom_next_element(p);
+	for (int i = 0; i < 2 && n != NULL; i++, n = dom_next_element(n))
+		if (visible_date(x, n, RANK))
+			return;
+}
+
+/* Read a text node that names publication before a date ("Veröffentlicht
+ * am 16.08.2019", "This entry was posted on …", "Posted on " before a
+ * <time>). */
+void
+meta_read_lead_date(struct ctx *x, const xmlNode *t)
+{
+	/* Stems of every lead-in meta_date_after_lead knows, to pass over
+	 * the other text nodes cheaply. */
+	static const char *const stems[] = {
+		"posted", "publi", "ffentlicht", "wurde am", "erstellt am", "geschrieben am", "gepostet",
+		"erschienen", "gepubliceerd", "date",
+	};
+	const char *s = (const char *)t->content;
+	if (strlen(s) > 300)
+		return;
+	bool found = false;
+	for (const char *p = s; *p && !found; p++) {
+		int c = tolower((unsigned char)*p);
+		if (c != 'p' && c != 'f' && c != 'w' && c != 'e' && c != 'g' && c != 'd')
+			continue;
+		for (size_t i = 0; i < sizeof stems / sizeof stems[0] && !found; i++)
+			found = stems[i][0] == c && strncasecmp(p, stems[i], strlen(stems[i])) == 0;
+	}
+	if (!found)
+		return;
+	char *next = NULL;
+	const xmlNode *n = t->next;
+	if (n != NULL && n->type == XML_ELEMENT_NODE)
+		next = meta_bounded_text(n, 100, true);
+	char *d = meta_date_after_lead(s, next);
+	free(next);
+	if (d != NULL && in_blockquote(t)) {
+		free(d);
+		d = NULL;
+	}
+	if (d != NULL) {
+		meta_cand_add(x, F_PUBLISHED, 68, d);
+		x->have_lead_date = true;
+	}
+	free(d);
+}
+
+/* Read a text node that is a byline ("Posted by Konstantin", "Written by "
+ * before a link to the author) into an author candidate. */
+void
+meta_read_byline_text(struct ctx *x, const xmlNode *t)
+{
+	static const char *const leads[] = {
+		"posted by", "written by", "geschrieben von", "verfasst von", "ver\xc3\xb6" "ffentlicht von",
+		"publi\xc3\xa9 par", "escrito por", "scritto da", "geschreven door",
+	};
+	const char *s = (const char *)t->content;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (strchr("pPwWgGvVeEsS", *s) == NULL || *s == '\0' || strlen(s) > 120)
+		return;
+	for (size_t i = 0; i < sizeof leads / sizeof leads[0]; i++) {
+		size_t k = strlen(leads[i]);
+		if (!text_starts_with_ci(s, leads[i]) || (s[k] != '\0' && !isspace((unsigned char)s[k])))
+			continue;
+		char *text = NULL;
+		const char *rest = s + k;
+		while (isspace((unsigned char)*rest))
+			rest++;
+		if (*rest != '\0')
+			text = xstrdup(s);
+		else if (t->next != NULL && t->next->type == XML_ELEMENT_NODE) {
+			char *name = meta_bounded_text(t->next, 100, false);
+			if (name != NULL)
+				text = xasprintf("%s %s", s, name);
+			free(name);
+		}
+		char *name = text && !in_blockquote(t) ? meta_clean_byline(text) : NULL;
+		if (name != NULL && !meta_author_is_noise(name)) {
+			meta_cand_add(x, F_AUTHOR, 45, name);
+			x->have_byline_text = true;
+		}
+		free(name);
+		free(text);
+		return;
+	}
+}
+
+/* Return a newly allocated form of title t for comparing: ASCII lower
+ * case, dashes as '-', curly quotes straight, no-break spaces plain. */
+static char *
+title_key(const char *t)
+{
+	struct buf b = {0};
+	for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+		if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x93 || p[2] == 0x94)) {
+			buf_putc(&b, '-');
+			p += 2;
+		} else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x98 || p[2] == 0x99)) {
+			buf_putc(&b, '\'');
+			p += 2;
+		} else if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0x9c && p[2] <= 0x9e) {
+			buf_putc(&b, '"');
+			p += 2;
+		} else if (p[0] == 0xc2 && p[1] == 0xa0) {
+			buf_putc(&b, ' ');
+			p++;
+		} else
+			buf_putc(&b, (char)tolower(*p));
+	}
+	return buf_detach(&b);
+}
+
+/* Whether t is a kicker ("Immobilienkrise", "Blog:") before a title that
+ * other sources give without it: t is 1-3 words and a space before suffix
+ * c, which at least two other candidates (og:title, the JSON-LD headline,
+ * <title>) state, or one when the kicker ends with a colon. */
+struct cand *
+meta_drop_kicker(struct ctx *x, struct cand *t)
+{
+	static const char *const articles[] = { "the", "a", "an", "der", "die", "das", "le", "la", "les", "el" };
+	char *tk = title_key(t->value);
+	struct cand *best = NULL;
+	size_t tl = strlen(tk);
+	size_t vl = strlen(t->value);
+	/* Pass 0 wants the heading's own bytes (its dashes and quotes). */
+	for (size_t i = 0; i < 2 * x->n && best == NULL; i++) {
+		struct cand *c = &x->c[i % x->n];
+		size_t len = strlen(c->value);
+		if (c->field != F_TITLE || c->rank >= 200 || c == t ||
+		    (i < x->n && (len >= vl || strcmp(t->value + vl - len, c->value) != 0)))
+			continue;
+		char *ck = title_key(c->value);
+		size_t cl = strlen(ck);
+		if (cl >= 10 && tl > cl + 1 && strcmp(tk + tl - cl, ck) == 0 && tk[tl - cl - 1] == ' ') {
+			char *kicker = xstrndup(tk, tl - cl - 1);
+			size_t words = text_word_count(kicker), kl = strlen(kicker), agree = 0;
+			bool colon = kl > 0 && kicker[kl - 1] == ':', article = false;
+			for (size_t k = 0; k < sizeof articles / sizeof articles[0]; k++)
+				article |= strcmp(kicker, articles[k]) == 0;
+			for (size_t j = 0; j < x->n; j++) {
+				if (x->c[j].field != F_TITLE || x->c[j].rank >= 200 || &x->c[j] == t)
+					continue;
+				char *jk = title_key(x->c[j].value);
+				agree += strcmp(jk, ck) == 0;
+				free(jk);
+			}
+			if (words >= 1 && words <= 3 && !article && (agree >= 2 || (colon && agree >= 1)))
+				best = c;
+			free(kicker);
+		}
+		free(ck);
+	}
+	free(tk);
+	return best ? best : t;
+}
+
+/* Return the candidate that gives author c's full name when c is a first
+ * name alone ("Henry" beside "Henry Steinhau" elsewhere), else c. */
+struct cand *
+meta_fuller_name(struct ctx *x, struct cand *c)
+{
+	if (strchr(c->value, ' ') != NULL)
+		return c;
+	size_t k = strlen(c->value);
+	for (size_t i = 0; i < x->n; i++) {
+		struct cand *o = &x->c[i];
+		size_t words = o->field == F_AUTHOR ? text_word_count(o->value) : 0;
+		if (o != c && o->field == F_AUTHOR && o->rank < R_NOISE && words >= 2 && words <= 4 &&
+		    strncasecmp(o->value, c->value, k) == 0 && o->value[k] == ' ' && strchr(o->value, ',') == NULL)
+			return o;
+	}
+	return c;
+}
