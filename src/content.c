@@ -11,6 +11,7 @@
  * before returning. */
 #include "content.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -55,8 +56,12 @@ static int
 token_rank(const char *tok, size_t len)
 {
 	int best = -1;
+	/* Most tokens are not body names: compare first bytes before paying
+	 * for strlen and strncasecmp (the names are lower case). */
+	char first = (char)tolower((unsigned char)tok[0]);
 	for (size_t i = 0; i < sizeof body_classes / sizeof body_classes[0]; i++)
-		if (strlen(body_classes[i].cls) == len && strncasecmp(tok, body_classes[i].cls, len) == 0 &&
+		if (body_classes[i].cls[0] == first && strlen(body_classes[i].cls) == len &&
+		    strncasecmp(tok, body_classes[i].cls, len) == 0 &&
 		    (best < 0 || body_classes[i].rank < best))
 			best = body_classes[i].rank;
 	for (size_t i = 0; best < 0 && i < sizeof body_suffixes / sizeof body_suffixes[0]; i++) {
@@ -179,7 +184,7 @@ prose_of(const xmlNode *n)
 /* Parts of a class name that mark a post's lead paragraph (its
  * standfirst or excerpt), compared whole between "-" and "_". */
 static const char *const lead_parts[] = {
-	"lead", "lede", "intro", "excerpt", "chapo", "standfirst", "summary", "dek",
+	"lead", "lede", "intro", "excerpt", "chapo", "standfirst", "summary", "dek", "sommario",
 };
 
 /* Whether a class or id value has a part naming a lead paragraph. */
@@ -197,31 +202,50 @@ lead_name(const char *v)
 	return false;
 }
 
+/* Whether e is a lead paragraph by name and size. */
+static bool
+is_lead(xmlNode *e)
+{
+	const struct nstat *s = nstat_of(e);
+	return (lead_name(dom_attr(e, "class")) || lead_name(dom_attr(e, "id"))) && s != NULL &&
+	    s->text >= 40 && s->text <= 1500 && link_density(e) < 0.3 && !dom_is(e, "a") &&
+	    !dom_is(e, "span") && !dom_is(e, "h1");
+}
+
+/* The first lead under n (n included), in document order, or NULL. */
+static xmlNode *
+lead_under(xmlNode *n)
+{
+	for (xmlNode *e = n; e != NULL; e = dom_next_in(e, n, false)) {
+		if (class_aside(e) || dom_is(e, "aside") || dom_is(e, "nav"))
+			return NULL;
+		if (is_lead(e))
+			return e;
+	}
+	return NULL;
+}
+
 /* Themes print the post's lead (the excerpt or standfirst) in the article
- * header, above the body element: move it into root as its first child,
- * unless the body repeats it. Looks only inside the post's own <article>
- * (or .hentry), before root. */
+ * header, above the body element, sometimes outside the <article>: move
+ * it into root as its first child, unless the body repeats it. Looks in
+ * the elements just before root and before its nearest ancestors, the
+ * nearest first, no further than the parent of the post's own <article>
+ * (or .hentry) and its parent, or a few levels up when there is none. */
 static void
 adopt_lead(xmlNode *root)
 {
-	xmlNode *post = NULL;
-	for (xmlNode *p = root->parent; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent)
-		if (dom_is(p, "article") || class_has_token(p, "hentry")) {
-			post = p;
+	xmlNode *lead = NULL, *post = NULL;
+	int levels = 0;
+	for (xmlNode *at = root; lead == NULL && at->parent != NULL &&
+	    at->parent->type == XML_ELEMENT_NODE && !dom_is(at->parent, "body") && levels < 6;
+	    at = at->parent, levels++) {
+		if (post != NULL && at != post && at != post->parent)
 			break;
-		}
-	if (post == NULL)
-		return;
-	xmlNode *lead = NULL;
-	for (xmlNode *e = dom_first_element(post); e != NULL && e != root;
-	    e = dom_next_in(e, post, false)) {
-		const struct nstat *s = nstat_of(e);
-		if ((lead_name(dom_attr(e, "class")) || lead_name(dom_attr(e, "id"))) && s != NULL &&
-		    s->text >= 40 && s->text <= 1500 && link_density(e) < 0.3 && !dom_is(e, "a") &&
-		    !dom_is(e, "span") && !dom_is(e, "h1") && !contains(e, root)) {
-			lead = e;
-			break;
-		}
+		for (xmlNode *p = at->prev; lead == NULL && p != NULL; p = p->prev)
+			if (p->type == XML_ELEMENT_NODE)
+				lead = lead_under(p);
+		if (post == NULL && (dom_is(at->parent, "article") || class_has_token(at->parent, "hentry")))
+			post = at->parent;
 	}
 	if (lead == NULL)
 		return;

@@ -68,8 +68,10 @@ static const struct pattern patterns[] = {
 	{"jetpack-likes", CHROME_STRONG}, {"jetpack_subscription", CHROME_STRONG},
 	/* Embeds of other posts, call-to-action boxes, buttons, ratings, and
 	 * footers and tag rows under theme-specific names. */
-	{"wp-embedded-content", CHROME_STRONG}, {"footer", CHROME_WEAK}, {"tags", CHROME_WEAK},
+	{"wp-embedded-content", CHROME_STRONG}, {"embed-article", CHROME_STRONG},
+	{"embedded-article", CHROME_STRONG}, {"embedded-post", CHROME_STRONG}, {"footer", CHROME_WEAK}, {"tags", CHROME_WEAK},
 	{"button", CHROME_WEAK}, {"cta-", CHROME_WEAK}, {"-cta", CHROME_WEAK},
+	{"call-to-action", CHROME_WEAK}, {"-category", CHROME_WEAK},
 	{"rating", CHROME_WEAK}, {"post-ratings", CHROME_STRONG},
 	{"disclaimer", CHROME_WEAK}, {"disclosure", CHROME_WEAK}, {"post-author", CHROME_WEAK},
 	{"entry-author", CHROME_WEAK}, {"tableofcontent", CHROME_STRONG},
@@ -355,12 +357,20 @@ static const char *const aside_tokens[] = {
 bool
 class_aside(const xmlNode *n)
 {
-	for (size_t i = 0; i < sizeof aside_tokens / sizeof aside_tokens[0]; i++) {
-		const char *id = dom_attr(n, "id");
-		if (class_has_token(n, aside_tokens[i]) || (id != NULL && strcasecmp(id, aside_tokens[i]) == 0))
-			return true;
+	struct nstat *s = nstat_of(n);
+	if (s != NULL && (s->known & KNOWN_ASIDE))
+		return s->aside;
+	bool aside = false;
+	const char *id = dom_attr(n, "id"), *cls = dom_attr(n, "class");
+	for (size_t i = 0; !aside && (id != NULL || cls != NULL) &&
+	    i < sizeof aside_tokens / sizeof aside_tokens[0]; i++)
+		aside = class_has_token(n, aside_tokens[i]) ||
+		    (id != NULL && strcasecmp(id, aside_tokens[i]) == 0);
+	if (s != NULL) {
+		s->aside = aside;
+		s->known |= KNOWN_ASIDE;
 	}
-	return false;
+	return aside;
 }
 
 /* Whether an inline style sets property to value (spaces ignored). */

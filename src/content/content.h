@@ -33,6 +33,7 @@ struct nstat {
 	unsigned char known;  /* KNOWN_* bits of the fields below that are set */
 	unsigned char chrome; /* chrome_kind */
 	bool unlikely;        /* readability's unlikely candidate */
+	bool aside;           /* class_aside */
 	signed char weight;   /* readability class weight */
 };
 
@@ -40,6 +41,7 @@ enum {
 	KNOWN_CHROME = 1 << 0,
 	KNOWN_UNLIKELY = 1 << 1,
 	KNOWN_WEIGHT = 1 << 2,
+	KNOWN_ASIDE = 1 << 3,
 };
 
 /* A pool of nstat records, allocated in chunks so pointers stay valid. */

@@ -1,7 +1,9 @@
-/* prune.c — remove from the article root what is not the article. Three
+/* prune.c — remove from the article root what is not the article. Four
  * passes over the root, each linear: chrome by tag, landmark role, hidden
- * state and class/id names (classes.c); the headline and byline lines that
- * sit above the body; and link lists trailing after the body (related posts,
+ * state and class/id names (classes.c), with teasers for other posts and
+ * their lead-in lines; the second copy of a block that a responsive layout
+ * prints twice; the headline and byline lines that sit above the body; and
+ * link lists and thumbnail grids trailing after the body (related posts,
  * tag lists, "share this" rows that carry no recognisable class). Structure
  * decides, not words: a paragraph that talks about sharing stays. The
  * measurements of measure.c let a large element that looks like chrome by
@@ -155,7 +157,29 @@ is_teaser_link(xmlNode *n, const char *host)
 				return false;
 			link = c;
 		}
-	return link != NULL && same_site_page(dom_attr(link, "href"), host);
+	if (link == NULL || !same_site_page(dom_attr(link, "href"), host))
+		return false;
+	/* A sentence that ends outside its link is prose ("Yep, it does
+	 * <a>cold brew</a>."); a teaser is a bare title. */
+	char *t = dom_text(n);
+	size_t len = strlen(t);
+	bool sentence = len > 0 && (t[len - 1] == '.' || t[len - 1] == '!') && s->text - s->link > 1;
+	free(t);
+	return !sentence;
+}
+
+/* Whether n is a card for another post: schema.org marks it as an
+ * article of its own, it links somewhere, and it is a small part of the
+ * root (the post's own microdata wraps the body, not a corner of it). */
+static bool
+is_teaser_card(xmlNode *n, unsigned total)
+{
+	const struct nstat *s = nstat_of(n);
+	const char *type = dom_attr(n, "itemtype");
+	if (type == NULL || s == NULL || s->link == 0 || (unsigned long)s->text * 4 > total)
+		return false;
+	const char *t = strstr(type, "schema.org/");
+	return t != NULL && (strstr(t, "Article") != NULL || strstr(t, "BlogPosting") != NULL);
 }
 
 /* Whether element n (not the root) is chrome. */
@@ -163,6 +187,11 @@ static bool
 is_chrome(xmlNode *n, unsigned total, const char *host)
 {
 	const struct nstat *s = nstat_of(n);
+	/* An <aside> set inside the post body that holds paragraphs of prose
+	 * is a box of the article (a sidebar story, a note), not page chrome. */
+	if (dom_is(n, "aside") && s != NULL && s->paras >= 2 && link_density(n) < 0.3 &&
+	    class_chrome(n) < CHROME_STRONG)
+		return false;
 	if (in_list((const char *)n->name, drop_tags, sizeof drop_tags / sizeof drop_tags[0]))
 		return true;
 	if (dom_is(n, "noscript"))
@@ -188,7 +217,7 @@ is_chrome(xmlNode *n, unsigned total, const char *host)
 	    (itemtype != NULL && strstr(itemtype, "schema.org/Person") != NULL)) &&
 	    (s == NULL || (s->paras <= 3 && s->text < 1500)))
 		return true;
-	if (is_teaser_link(n, host))
+	if (is_teaser_link(n, host) || is_teaser_card(n, total))
 		return true;
 	/* A quotation's attribution may carry author names in its classes. */
 	if (s != NULL && s->in_quote)
@@ -200,6 +229,58 @@ is_chrome(xmlNode *n, unsigned total, const char *host)
 	return chrome_goes(class_chrome(n), n, total);
 }
 
+/* Whether n is a heading element h1–h6. */
+static bool
+is_heading(const xmlNode *n)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && n->name[0] == 'h' &&
+	    n->name[1] >= '1' && n->name[1] <= '6' && n->name[2] == '\0';
+}
+
+/* Whether removed chrome n is a pointer to other posts: a teaser link,
+ * an embedded post card or a related-posts block. */
+static bool
+is_teaser(xmlNode *n, const char *host)
+{
+	return is_teaser_link(n, host) || dom_class_id_contains(n, "embedded") || dom_class_id_contains(n, "embed-article") ||
+	    dom_class_id_contains(n, "related");
+}
+
+/* Whether n is a short lead-in line with no link ("Read also:", a bold
+ * "Already read?", a small heading) that introduces what follows. */
+static bool
+is_lead_in(xmlNode *n)
+{
+	const struct nstat *s = nstat_of(n);
+	if (n == NULL || s == NULL || s->text == 0 || s->text > 60 || s->link > 0 || s->paras > 1)
+		return false;
+	if (is_heading(n) && !dom_is(n, "h1"))
+		return true;
+	if (!dom_is(n, "p"))
+		return false;
+	char *t = dom_text(n);
+	size_t len = strlen(t);
+	bool colon = len > 0 && t[len - 1] == ':';
+	free(t);
+	if (colon)
+		return true;
+	/* All of it in one <strong> or <b>. */
+	xmlNode *only = dom_first_element(n);
+	const struct nstat *os = nstat_of(only);
+	return only != NULL && dom_next_element(only) == NULL && (dom_is(only, "strong") ||
+	    dom_is(only, "b")) && os != NULL && os->text == s->text;
+}
+
+/* The element before n among its siblings, or NULL. */
+static xmlNode *
+prev_element(const xmlNode *n)
+{
+	xmlNode *p = n->prev;
+	while (p != NULL && p->type != XML_ELEMENT_NODE)
+		p = p->prev;
+	return p;
+}
+
 /* Whether n is chrome beyond doubt: never text, hidden, or named as
  * comments, Jetpack flair or screen-reader text. */
 static bool
@@ -209,6 +290,17 @@ is_certain_chrome(xmlNode *n)
 	    is_hidden(n))
 		return true;
 	return class_chrome(n) == CHROME_HARD;
+}
+
+/* Whether any of the count planned removals is n or inside it. */
+static bool
+plan_touches(xmlNode *const *plan, size_t count, const xmlNode *n)
+{
+	for (size_t i = 0; i < count; i++)
+		for (const xmlNode *p = plan[i]; p != NULL; p = p->parent)
+			if (p == n)
+				return true;
+	return false;
 }
 
 /* Pass 1: remove chrome elements anywhere under root. When that would
@@ -240,18 +332,23 @@ drop_chrome(struct cx *cx, xmlNode *root)
 		}
 	}
 	bool gentle = rs != NULL && rs->text > 0 && removed >= rs->text;
+	/* The lead-in line of a teaser goes with it. */
+	for (size_t i = 0, count = n; !gentle && i < count; i++) {
+		xmlNode *prev = prev_element(plan[i]);
+		if (prev != NULL && is_teaser(plan[i], host) && is_lead_in(prev) &&
+		    (!is_heading(prev) || !dom_is(plan[i], "p")) &&
+		    !plan_touches(plan, n, prev)) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 64;
+				plan = xreallocarray(plan, cap, sizeof *plan);
+			}
+			plan[n++] = prev;
+		}
+	}
 	for (size_t i = 0; i < n; i++)
 		if (!gentle || is_certain_chrome(plan[i]))
 			dom_remove(plan[i]);
 	free(plan);
-}
-
-/* Whether n is a heading element h1–h6. */
-static bool
-is_heading(const xmlNode *n)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE && n->name[0] == 'h' &&
-	    n->name[1] >= '1' && n->name[1] <= '6' && n->name[2] == '\0';
 }
 
 /* Whether two texts are the same headline, ignoring case and a site suffix
@@ -343,6 +440,46 @@ is_link_block(const xmlNode *n)
 	return link_density(n) > 0.6 && s->text - s->link < 200;
 }
 
+/* Whether href leads to an image file (a linked photo's full size)
+ * rather than to a page. */
+static bool
+image_href(const char *href)
+{
+	static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"};
+	if (href == NULL || strstr(href, "/wp-content/") != NULL)
+		return true;
+	size_t n = strcspn(href, "?#");
+	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+		size_t k = strlen(exts[i]);
+		if (n >= k && strncasecmp(href + n - k, exts[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether n is a grid of thumbnails once its captions are gone: no text,
+ * and every image a link to another page (the teaser cards of related
+ * posts). */
+static bool
+is_thumb_block(xmlNode *n)
+{
+	const struct nstat *s = nstat_of(n);
+	if (s == NULL || s->text > 0)
+		return false;
+	size_t images = 0;
+	for (xmlNode *c = dom_first_element(n); c != NULL; c = dom_next_in(c, n, false)) {
+		if (!dom_is(c, "img"))
+			continue;
+		const xmlNode *a = c->parent;
+		while (a != NULL && a != n && !dom_is(a, "a"))
+			a = a->parent;
+		if (a == NULL || !dom_is(a, "a") || image_href(dom_attr(a, "href")))
+			return false;
+		images++;
+	}
+	return images > 0;
+}
+
 /* Pass 3: from the end of root backwards, remove link blocks, and a label
  * right before a removed link block. Descends into a last child wrapper. */
 static void
@@ -368,7 +505,7 @@ drop_tail(xmlNode *root)
 			/* A block holding half the text is the post itself. */
 			if (s != NULL && s->text * 2 >= total)
 				break;
-			if (is_link_block(last) && !dom_is(last, "p")) {
+			if ((is_link_block(last) && !dom_is(last, "p")) || is_thumb_block(last)) {
 				dom_remove(last);
 				removed_links = true;
 			} else if (removed_links && is_label(last)) {
@@ -386,10 +523,68 @@ drop_tail(xmlNode *root)
 	}
 }
 
+/* Whether two measured elements have the same counts (a cheap test
+ * before comparing their text). */
+static bool
+same_counts(const struct nstat *a, const struct nstat *b)
+{
+	return a->text == b->text && a->link == b->link && a->commas == b->commas &&
+	    a->paras == b->paras;
+}
+
+/* Whether n is a container that a layout might print twice; paragraphs
+ * and headings may repeat on purpose ("Let's repeat that"). */
+static bool
+is_layout_box(const xmlNode *n)
+{
+	static const char *const boxes[] = {
+		"div", "section", "article", "figure", "ul", "ol", "dl", "table",
+	};
+	return in_list((const char *)n->name, boxes, sizeof boxes / sizeof boxes[0]);
+}
+
+/* Pass 1b: responsive layouts print a block twice, once for wide screens
+ * and once for phones, and hide one copy with a stylesheet. Of sibling
+ * containers with the same text, keep the first (looking back a bounded
+ * number of siblings, so that long lists cost no more than linear). */
+static void
+drop_duplicates(xmlNode *root)
+{
+	for (xmlNode *e = root; e != NULL; e = dom_next_in(e, root, false)) {
+		xmlNode *c = dom_first_element(e);
+		if (c == NULL || dom_next_element(c) == NULL)
+			continue;
+		for (; c != NULL; ) {
+			xmlNode *next = dom_next_element(c);
+			const struct nstat *cs = nstat_of(c);
+			bool dup = false;
+			if (cs == NULL || cs->text < 30 || !is_layout_box(c)) {
+				c = next;
+				continue;
+			}
+			int seen = 0;
+			for (xmlNode *p = prev_element(c); p != NULL && !dup && seen < 64;
+			    p = prev_element(p), seen++) {
+				const struct nstat *ps = nstat_of(p);
+				if (ps == NULL || !same_counts(ps, cs))
+					continue;
+				char *a = dom_text(p), *b = dom_text(c);
+				dup = strcmp(a, b) == 0;
+				free(a);
+				free(b);
+			}
+			if (dup)
+				dom_remove(c);
+			c = next;
+		}
+	}
+}
+
 void
 prune(struct cx *cx, xmlNode *root)
 {
 	drop_chrome(cx, root);
+	drop_duplicates(root);
 	measure(cx, root);
 	drop_header(cx, root);
 	drop_tail(root);

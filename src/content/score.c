@@ -276,8 +276,9 @@ score_find(struct cx *cx, xmlNode *body, bool strip_unlikely)
 			top = p;
 	}
 	/* readability: an only child stands for its parent. */
-	while (top->parent != NULL && top->parent != body && top->parent->type == XML_ELEMENT_NODE &&
-	    dom_first_element(top->parent) == top && dom_next_element(top) == NULL)
+	while (top != body && top->parent != NULL && top->parent != body &&
+	    nstat_of(top->parent) != NULL && dom_first_element(top->parent) == top &&
+	    dom_next_element(top) == NULL)
 		top = top->parent;
 	(void)cx;
 	return top;
@@ -287,12 +288,14 @@ unsigned
 score_gathered_prose(xmlNode *top)
 {
 	const struct nstat *ts = nstat_of(top);
+	if (ts == NULL)
+		return 0;
 	unsigned prose = ts->text - ts->link;
 	if (top->parent == NULL || top->parent->type != XML_ELEMENT_NODE || !ts->scored)
 		return prose;
 	double sib = ts->score * 0.2 > 10 ? ts->score * 0.2 : 10;
 	for (xmlNode *s = dom_first_element(top->parent); s != NULL; s = dom_next_element(s))
-		if (s != top && sibling_joins(s, top, sib))
+		if (s != top && nstat_of(s) != NULL && sibling_joins(s, top, sib))
 			prose += nstat_of(s)->text - nstat_of(s)->link;
 	return prose;
 }
@@ -302,7 +305,8 @@ score_gather(struct cx *cx, xmlNode *top)
 {
 	struct nstat *ts = touch(top);
 	xmlNode *parent = top->parent;
-	if (parent == NULL || parent->type != XML_ELEMENT_NODE || dom_is(parent, "html"))
+	if (ts == NULL || parent == NULL || parent->type != XML_ELEMENT_NODE || dom_is(parent, "html") ||
+	    nstat_of(parent) == NULL)
 		return top;
 	/* readability: gather siblings that score well enough. Those that do
 	 * not are removed, and the parent becomes the root. */

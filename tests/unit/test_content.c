@@ -3,7 +3,10 @@
  * theme post with Jetpack share, like and related-post blocks inside
  * .entry-content, a page whose post sits beside a list of excerpts that
  * reuse .entry-content, and inline cases for hidden elements, the repeated
- * headline, chrome by class, and a paragraph that merely mentions sharing. */
+ * headline, chrome by class, and a paragraph that merely mentions sharing;
+ * then embedded-post cards with their lead-in lines, schema.org cards of
+ * other articles, prose asides, responsive duplicates, trailing thumbnail
+ * grids and a standfirst printed outside the <article>. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -141,6 +144,24 @@ test_inline(void)
 		    "Someone Quoted", NULL},
 		{"<h2>A section heading</h2><ul><li>first point of the list</li><li>second point</li></ul>",
 		    "second point", NULL},
+		/* An embedded post card takes its lead-in line with it. */
+		{"<p><strong>Already read this?</strong></p><blockquote class=\"wp-embedded-content\">"
+		    "<p><a href=\"https://example.org/owls/\">Owls of the valley</a></p></blockquote>",
+		    NULL, "Already read this"},
+		{"<p>Follow-up reading:</p><div class=\"c-embed-article\"><a href=\"/owls/\">Owls again</a></div>",
+		    NULL, "Follow-up reading"},
+		/* A sentence around a link to the same site is prose, not a teaser. */
+		{"<p>Yes, it even does <a href=\"/cold-brew/\">cold brew</a>.</p>", "it even does", NULL},
+		{"<div class=\"recipe-call-to-action\">Tried it? Tag us!</div>", NULL, "Tag us"},
+		{"<div class=\"post--category\"><span>Orchards</span></div>", NULL, "Orchards"},
+		/* A card marked up as another article, inside the body. */
+		{"<ul><li itemscope itemtype=\"https://schema.org/Article\"><h3><a href=\"/pears/\">"
+		    "Pruning pears</a></h3><p>In winter.</p></li></ul>", NULL, "Pruning pears"},
+		/* An <aside> of prose inside the body is part of the article. */
+		{"<aside class=\"note\"><p>A boxed note inside the post, with a paragraph of prose in it.</p>"
+		    "<p>And a second paragraph in the box, long enough to count as one.</p></aside>",
+		    "A boxed note inside", NULL},
+		{"<aside><p><a href=\"/a/\">Elsewhere on the site</a></p></aside>", NULL, "Elsewhere"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *html = page(cases[i].inside);
@@ -183,6 +204,80 @@ test_lead_and_teasers(void)
 	HAS(t, "planting guide");
 	LACKS(t, "Which frogs will come");
 	LACKS(t, "Digging a wildlife pond");
+	free(t);
+}
+
+/* A responsive layout prints a block twice, once for phones: one copy
+ * stays. Paragraphs that repeat on purpose stay twice. */
+static void
+test_responsive_copy(void)
+{
+	char *html = page("<div class=\"slide desktop\"><p>Ferries leave the north pier every hour in "
+	    "summer.</p></div><div class=\"slide mobile\"><p>Ferries leave the north pier every hour in "
+	    "summer.</p></div><p>Say it again: the tide waits for nobody at all.</p>"
+	    "<p>Say it again: the tide waits for nobody at all.</p>");
+	char *t = root_text(html, strlen(html), "T");
+	const char *first = t != NULL ? strstr(t, "Ferries leave") : NULL;
+	CHECK(first != NULL && strstr(first + 1, "Ferries leave") == NULL);
+	const char *say = t != NULL ? strstr(t, "Say it again") : NULL;
+	CHECK(say != NULL && strstr(say + 1, "Say it again") != NULL);
+	free(t);
+	free(html);
+}
+
+/* After the body: a heading over a grid of linked thumbnails (related
+ * posts whose captions were chrome) goes with the grid; a photo linked to
+ * its own file stays. */
+static void
+test_thumbnail_tail(void)
+{
+	static const char html[] =
+	    "<html><head><title>Bees</title></head><body><article class=\"post\"><div class=\"entry-content\">"
+	    "<p>Bees need water as much as flowers, so a shallow dish with pebbles helps them in a dry summer.</p>"
+	    "<p>They drink from the wet edges of the pebbles without drowning, and come back every day.</p>"
+	    "<p><a href=\"https://example.org/wp-content/uploads/dish.jpg\"><img src=\"/d.jpg\" alt=\"\"></a></p>"
+	    "<h2>More from the garden</h2><div class=\"grid\">"
+	    "<a href=\"https://example.org/wasps/\"><img src=\"/w.jpg\" alt=\"\"></a>"
+	    "<a href=\"https://example.org/ants/\"><img src=\"/a.jpg\" alt=\"\"></a></div>"
+	    "</div></article></body></html>";
+	htmlDocPtr doc = html_parse(html, strlen(html), "UTF-8", "https://example.org/bees/", NULL);
+	CHECK(doc != NULL);
+	if (doc == NULL)
+		return;
+	struct article *a = article_create();
+	xmlNode *root = content_extract(doc, a);
+	char *t = root != NULL ? dom_text(root) : NULL;
+	HAS(t, "come back every day");
+	LACKS(t, "More from the garden");
+	bool photo = false, thumbs = false;
+	for (xmlNode *e = root; e != NULL; e = dom_next_in(e, root, false)) {
+		const char *src = dom_is(e, "img") ? dom_attr(e, "src") : NULL;
+		photo = photo || (src != NULL && strcmp(src, "/d.jpg") == 0);
+		thumbs = thumbs || (src != NULL && strcmp(src, "/w.jpg") == 0);
+	}
+	CHECK(photo);
+	CHECK(!thumbs);
+	free(t);
+	article_free(a);
+	xmlFreeDoc(doc);
+}
+
+/* A standfirst printed above the <article>, in the page header of the
+ * post, joins the body. */
+static void
+test_lead_outside_article(void)
+{
+	static const char html[] =
+	    "<html><head><title>Moss</title></head><body><section id=\"primary\">"
+	    "<div class=\"post-head\"><h1>Moss lawns</h1><div class=\"lead\"><p>Why fight the moss, when a "
+	    "lawn of it stays green all winter and never needs a mower?</p></div></div>"
+	    "<div class=\"main-content\"><article class=\"post hentry\"><div class=\"entry-content\">"
+	    "<p>Moss grows where grass struggles: in shade, on compacted soil, and where the rain lingers.</p>"
+	    "<p>Rake out the grass in autumn, keep the leaves off, and the moss fills the gaps by spring.</p>"
+	    "</div></article></div></section></body></html>";
+	char *t = root_text(html, strlen(html), "Moss lawns");
+	HAS(t, "Why fight the moss");
+	CHECK(t != NULL && strstr(t, "Why fight the moss") < strstr(t, "Moss grows where"));
 	free(t);
 }
 
@@ -247,6 +342,12 @@ test_no_article(void)
 	char *t = root_text(html, strlen(html), NULL);
 	CHECK(t == NULL || t[0] == '\0');
 	free(t);
+	/* Bare text with no markup: the body itself is the best candidate,
+	 * and the scorer must not climb to the unmeasured <html>. */
+	static const char bare[] = "'ie\rIDRhoeRdy\"://oeRdy\"hoR";
+	t = root_text(bare, strlen(bare), NULL);
+	CHECK(t == NULL || strstr(t, "oeRdy") != NULL);
+	free(t);
 }
 
 int
@@ -257,6 +358,9 @@ main(void)
 	test_two_entries();
 	test_inline();
 	test_lead_and_teasers();
+	test_responsive_copy();
+	test_thumbnail_tail();
+	test_lead_outside_article();
 	test_elementor();
 	test_deep_nesting();
 	test_no_article();
