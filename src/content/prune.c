@@ -480,10 +480,34 @@ is_thumb_block(xmlNode *n)
 	return images > 0;
 }
 
+/* Whether the links in n mostly cite other sites: a list of sources or
+ * further reading under the post, not the site's own related posts, tags or
+ * archives, which point back to the same host. A link that carries the
+ * page's host in its query is a share button, not a citation. */
+static bool
+cites_elsewhere(xmlNode *n, const char *host)
+{
+	size_t off = 0, all = 0;
+	for (xmlNode *c = n; c != NULL; c = dom_next_in(c, n, false)) {
+		if (!dom_is(c, "a"))
+			continue;
+		const char *href = dom_attr(c, "href");
+		char h[256];
+		if (href == NULL || *href == '\0' || *href == '#')
+			continue;
+		all++;
+		if (url_host(href, h, sizeof h) && strcmp(h, host) != 0 &&
+		    strcasestr(href + strcspn(href, "?"), host) == NULL)
+			off++;
+	}
+	return off >= 2 && off * 3 >= all * 2;
+}
+
 /* Pass 3: from the end of root backwards, remove link blocks, and a label
- * right before a removed link block. Descends into a last child wrapper. */
+ * right before a removed link block. Descends into a last child wrapper.
+ * host is the page's own host ("" when unknown). */
 static void
-drop_tail(xmlNode *root)
+drop_tail(xmlNode *root, const char *host)
 {
 	const struct nstat *rs = nstat_of(root);
 	unsigned total = rs != NULL ? rs->text : 0;
@@ -505,6 +529,8 @@ drop_tail(xmlNode *root)
 			/* A block holding half the text is the post itself. */
 			if (s != NULL && s->text * 2 >= total)
 				break;
+			if (host[0] != '\0' && is_link_block(last) && cites_elsewhere(last, host))
+				break;   /* the post's sources: content */
 			if ((is_link_block(last) && !dom_is(last, "p")) || is_thumb_block(last)) {
 				dom_remove(last);
 				removed_links = true;
@@ -587,5 +613,8 @@ prune(struct cx *cx, xmlNode *root)
 	drop_duplicates(root);
 	measure(cx, root);
 	drop_header(cx, root);
-	drop_tail(root);
+	char host[256] = "";
+	if (!url_host(cx->a->canonical_url, host, sizeof host))
+		url_host(cx->a->url, host, sizeof host);
+	drop_tail(root, host);
 }

@@ -350,6 +350,48 @@ test_no_article(void)
 	free(t);
 }
 
+/* A list of links at the end of the post: kept when it cites other sites
+ * (the post's sources), dropped when it points back at the same site (its
+ * related posts), with the label above it. */
+static void
+test_sources_tail(void)
+{
+	static const char fmt[] =
+	    "<html><head><title>Wells</title></head><body><article class=\"post\"><div class=\"entry-content\">"
+	    "<p>Old wells were dug by hand, lined with stone, and kept clean by the whole street in turn.</p>"
+	    "<p>Most of them were filled in when piped water came, but a few still stand in back gardens.</p>"
+	    "<h2>%s</h2><ul>"
+	    "<li><a href=\"%s/a\">A history of village water</a></li>"
+	    "<li><a href=\"%s/b\">Stone lining, a survey</a></li>"
+	    "<li><a href=\"%s/c\">Street rotas</a></li></ul>"
+	    "</div></article></body></html>";
+	static const char *const cases[][2] = {
+		{ "Sources", "https://archive.example.net" },
+		{ "You may also like", "https://example.org" },
+	};
+	for (size_t i = 0; i < 2; i++) {
+		char *html = xasprintf(fmt, cases[i][0], cases[i][1], cases[i][1], cases[i][1]);
+		htmlDocPtr doc = html_parse(html, strlen(html), "UTF-8", "https://example.org/wells/", NULL);
+		CHECK(doc != NULL);
+		struct article *a = article_create();
+		article_set(&a->canonical_url, "https://www.example.org/wells/");
+		xmlNode *root = doc ? content_extract(doc, a) : NULL;
+		char *t = root != NULL ? dom_text(root) : NULL;
+		HAS(t, "back gardens");
+		if (i == 0) {
+			HAS(t, "Sources");
+			HAS(t, "Stone lining, a survey");
+		} else {
+			LACKS(t, "You may also like");
+			LACKS(t, "Stone lining, a survey");
+		}
+		free(t);
+		article_free(a);
+		xmlFreeDoc(doc);
+		free(html);
+	}
+}
+
 int
 main(void)
 {
@@ -360,6 +402,7 @@ main(void)
 	test_lead_and_teasers();
 	test_responsive_copy();
 	test_thumbnail_tail();
+	test_sources_tail();
 	test_lead_outside_article();
 	test_elementor();
 	test_deep_nesting();
