@@ -94,3 +94,45 @@ clean:
 	rm -rf build quire
 
 -include $(OBJS:.o=.d)
+
+# ---------------------------------------------------------------------------
+# Fuzzing (tests/fuzz/): libFuzzer harnesses built with clang into build/fuzz/.
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="fuzz_html fuzz_text"]
+# The library (src/ but main.c) is compiled once more, with coverage
+# instrumentation and ASan/UBSan; seeds come from our own fixtures;
+# tests/t_fuzz.sh runs each harness briefly and replays tests/fuzz/crashers/.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+FUZZ_DIR     := build/fuzz
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS   = $(WARN) -D_GNU_SOURCE -Iinclude $(PKG_CFLAGS) $(CPPFLAGS) $(FUZZ_FLAGS)
+FUZZ_SRCS    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS    := $(FUZZ_SRCS:tests/fuzz/%.c=$(FUZZ_DIR)/%)
+FUZZ_OBJS    := $(patsubst %.c,$(FUZZ_DIR)/%.o,$(filter-out src/main.c,$(SRCS)))
+FUZZ_SEEDS   := $(wildcard tests/fixtures/*/*.html data/sample/*.html)
+
+.PHONY: fuzz fuzz-build
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-build: $(FUZZ_BINS) $(FUZZ_DIR)/seeds/.stamp
+
+$(FUZZ_DIR)/src/%.o: src/%.c $(wildcard include/*.h) $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -c -o $@ $<
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(LIBS)
+
+$(FUZZ_DIR)/seeds/.stamp: tests/fuzz/seeds.py $(FUZZ_SEEDS)
+	@rm -rf $(FUZZ_DIR)/seeds
+	python3 tests/fuzz/seeds.py $(FUZZ_DIR)/seeds tests/fixtures data/sample
+	@touch $@
+
+# Objects made only for the harnesses are not intermediate files: keep them.
+.SECONDARY: $(FUZZ_OBJS)
+
+-include $(FUZZ_OBJS:.o=.d)
+# ---------------------------------------------------------------------------

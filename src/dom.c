@@ -15,8 +15,10 @@
 bool
 dom_is(const xmlNode *n, const char *name)
 {
+	/* Called for nearly every node by every stage: test the first byte
+	 * before paying for a call to strcmp. */
 	return n != NULL && n->type == XML_ELEMENT_NODE && n->name != NULL &&
-	    strcmp((const char *)n->name, name) == 0;
+	    n->name[0] == (unsigned char)name[0] && strcmp((const char *)n->name, name) == 0;
 }
 
 const char *
@@ -24,8 +26,12 @@ dom_attr(const xmlNode *n, const char *name)
 {
 	if (n == NULL || n->type != XML_ELEMENT_NODE)
 		return NULL;
+	/* Most attributes differ in their first byte: test it (folded as
+	 * strcasecmp folds it) before calling strcasecmp. */
+	int first = tolower((unsigned char)name[0]);
 	for (const xmlAttr *a = n->properties; a != NULL; a = a->next) {
-		if (a->name == NULL || strcasecmp((const char *)a->name, name) != 0)
+		if (a->name == NULL || tolower(a->name[0]) != first ||
+		    strcasecmp((const char *)a->name, name) != 0)
 			continue;
 		if (a->children == NULL)
 			return "";

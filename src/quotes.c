@@ -717,11 +717,32 @@ drop_inline(struct article *a)
 	a->nquotes = k;
 }
 
+/* Put a's quotes in block order, a quote before those it contains: the
+ * block walker records a <blockquote> when it closes, after the <q>s and
+ * inner block quotes inside it. Insertion sort, stable; quotes are nearly
+ * in order already, out of place only by the nesting. */
+static void
+sort_quotes(struct article *a)
+{
+	for (size_t i = 1; i < a->nquotes; i++) {
+		struct quote q = a->quotes[i];
+		size_t j = i;
+		while (j > 0 && (a->quotes[j - 1].first_block > q.first_block ||
+		    (a->quotes[j - 1].first_block == q.first_block &&
+		    a->quotes[j - 1].last_block < q.last_block))) {
+			a->quotes[j] = a->quotes[j - 1];
+			j--;
+		}
+		a->quotes[j] = q;
+	}
+}
+
 /* Attribute the marked-up quotes, then find and merge the inline ones. */
 void
 quotes_find(struct article *a)
 {
 	drop_inline(a);
+	sort_quotes(a);
 	struct finder f = { .a = a };
 	f.covered = xcalloc(a->nblocks ? a->nblocks : 1, sizeof *f.covered);
 	f.info = xcalloc(a->nblocks ? a->nblocks : 1, sizeof *f.info);

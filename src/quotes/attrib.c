@@ -571,7 +571,8 @@ pat_match(const char *pat, const char *s, size_t pos, size_t e, bool anchored, s
 }
 
 /* Return a newly allocated copy of s[b, e) with enclosing quotation marks
- * and trailing punctuation removed; NULL when empty. */
+ * and trailing punctuation removed, on one line (a <br> kept as '\n' in
+ * the block text becomes a space); NULL when empty. */
 static char *
 clean_copy(const char *s, size_t b, size_t e)
 {
@@ -593,7 +594,13 @@ clean_copy(const char *s, size_t b, size_t e)
 	}
 	if (e <= b)
 		return NULL;
-	char *out = xstrndup(s + b, e - b);
+	char *raw = xstrndup(s + b, e - b);
+	char *out = text_normalize(raw);
+	free(raw);
+	if (out[0] == '\0') {
+		free(out);
+		return NULL;
+	}
 	if (strncmp(out, "the ", 4) == 0)
 		out[0] = 'T';
 	return out;
