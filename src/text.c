@@ -111,7 +111,22 @@ text_normalize(const char *s)
 	struct buf b = {0};
 	size_t n = strlen(s), i = 0;
 	bool pending_space = false;
+	buf_reserve(&b, n);
+	b.data[0] = '\0';
 	while (i < n) {
+		/* A run of printable ASCII is copied as it is: no byte of it is a
+		 * space, a control or a joiner. */
+		size_t j = i;
+		while (j < n && (unsigned char)s[j] > 0x20 && (unsigned char)s[j] < 0x7f)
+			j++;
+		if (j > i) {
+			if (pending_space)
+				buf_putc(&b, ' ');
+			pending_space = false;
+			buf_append(&b, s + i, j - i);
+			i = j;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);
 		if (k == 0) {

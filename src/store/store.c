@@ -436,9 +436,14 @@ store_open(const char *path, char **errp)
 		goto fail;
 	}
 	/* WAL lets a reader and an importer work at once; NORMAL sync is
-	 * durable enough in WAL mode and keeps one import from costing a fsync. */
+	 * durable enough in WAL mode and keeps one import from costing a fsync.
+	 * Every commit rewrites the b-tree and index pages it touches, so a
+	 * long import appends the same pages to the WAL many times: checkpoint
+	 * every 8,000 pages (32 MB at 4 KB) rather than SQLite's 1,000, which
+	 * copies each such page back once instead of every few articles and
+	 * halves the checkpoints' fsyncs. */
 	if (exec_sql(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-	    " PRAGMA foreign_keys = ON;", errp) < 0)
+	    " PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 8000;", errp) < 0)
 		goto fail;
 	if (version < STORE_SCHEMA_VERSION && migrate(st, errp) < 0)
 		goto fail;
