@@ -11,10 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "extract.h"
 #include "json.h"
+#include "pager.h"
 #include "paths.h"
 #include "source.h"
 #include "store.h"
@@ -70,6 +72,7 @@ static int cmd_extract(struct context *ctx);
 static int cmd_list(struct context *ctx);
 static int cmd_show(struct context *ctx);
 static int cmd_rm(struct context *ctx);
+static int cmd_read(struct context *ctx);
 static int cmd_help(struct context *ctx);
 
 /* One entry per command, in the order help lists them. */
@@ -86,6 +89,9 @@ static const struct command commands[] = {
 	{ "show", "ID",
 	  "print an article from the library",
 	  OPT_FORMAT, 1, 1, cmd_show },
+	{ "read", "ID|URL",
+	  "read an article in the pager (quire alone opens the library screen)",
+	  0, 1, 1, cmd_read },
 	{ "rm", "ID...",
 	  "remove articles from the library",
 	  0, 1, -1, cmd_rm },
@@ -109,7 +115,7 @@ command_find(const char *name)
 static void
 usage_all(FILE *f)
 {
-	fprintf(f, "usage: quire [--db PATH] COMMAND [OPTIONS] [ARGS]\n"
+	fprintf(f, "usage: quire [--db PATH] [COMMAND [OPTIONS] [ARGS]]\n"
 	    "       quire --version | --help\n\ncommands:\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
@@ -512,6 +518,47 @@ cmd_rm(struct context *ctx)
 	return status;
 }
 
+/* Run the pager on article id (0: the library screen). */
+static int
+open_pager(struct context *ctx, long long id)
+{
+	if (library(ctx) == NULL)
+		return EXIT_FAIL;
+	char *err = NULL;
+	if (pager_run(ctx->store, id, &err) < 0) {
+		complain("%s", err);
+		free(err);
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+/* read: one article, by id or by its (canonical or source) URL, in the pager. */
+static int
+cmd_read(struct context *ctx)
+{
+	const char *arg = ctx->argv[0];
+	long long id = parse_id(arg);
+	if (id == 0 && strstr(arg, "://") == NULL)
+		return usage_error(ctx->cmd, "not an article id or URL: '%s'", arg);
+	if (library(ctx) == NULL)
+		return EXIT_FAIL;
+	if (id == 0) {
+		char *err = NULL;
+		int rc = store_find_by_url(ctx->store, arg, &id, &err);
+		if (rc < 0) {
+			complain("%s", err);
+			free(err);
+			return EXIT_FAIL;
+		}
+		if (rc == 0) {
+			complain("no article from %s in the library (import it first)", arg);
+			return EXIT_FAIL;
+		}
+	}
+	return open_pager(ctx, id);
+}
+
 /* help: the overview, or one command's help. */
 static int
 cmd_help(struct context *ctx)
@@ -618,8 +665,14 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (argc < 2) {
-		usage_all(stderr);
-		return EXIT_USAGE;
+		/* Alone on a terminal: the library screen; else say how to use it. */
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			usage_all(stderr);
+			return EXIT_USAGE;
+		}
+		int status = open_pager(&ctx, 0);
+		store_close(ctx.store);
+		return status;
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
 		printf("quire %s\n", QUIRE_VERSION);

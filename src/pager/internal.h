@@ -1,0 +1,206 @@
+/* internal.h — what the pager's files share: the pager context, the open
+ * article views (a stack: following a link to a stored article pushes one,
+ * Backspace pops it), the key → action table, text styles, and the generic
+ * list screen used by the link list, the table of contents, bookmarks, help
+ * and the library. */
+#ifndef QUIRE_PAGER_INTERNAL_H
+#define QUIRE_PAGER_INTERNAL_H
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "article.h"
+#include "layout.h"
+#include "pager.h"
+#include "store.h"
+
+#define PAGER_TEXT_WIDTH 80     /* widest text column */
+#define KEY_FUNC (1 << 24)      /* set on curses key codes, beside code points */
+
+/* The named actions keys are bound to. */
+typedef enum action {
+	ACT_NONE,
+	ACT_DOWN, ACT_UP, ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_HALF_DOWN, ACT_HALF_UP,
+	ACT_TOP, ACT_BOTTOM, ACT_PERCENT, ACT_NEXT_HEADING, ACT_PREV_HEADING,
+	ACT_SEARCH, ACT_SEARCH_BACK, ACT_NEXT_MATCH, ACT_PREV_MATCH,
+	ACT_MARK, ACT_GOTO_MARK, ACT_MARKS, ACT_ALL_MARKS,
+	ACT_LINKS, ACT_OPEN_LINK, ACT_NEXT_LINK, ACT_PREV_LINK, ACT_COPY_LINK,
+	ACT_TOC, ACT_HELP, ACT_BACK_ARTICLE, ACT_QUIT, ACT_REDRAW,
+	ACT_OPEN, ACT_DELETE, ACT_SORT, ACT_FILTER,
+} action;
+
+/* Screens a binding applies to (a mask). */
+enum {
+	SCREEN_VIEW = 1 << 0,      /* the article */
+	SCREEN_LIST = 1 << 1,      /* link list, contents, bookmarks, help */
+	SCREEN_LIBRARY = 1 << 2,
+};
+
+/* What a piece of text is, for its look. */
+typedef enum role {
+	ROLE_TEXT, ROLE_H1, ROLE_H2, ROLE_H3, ROLE_BAR, ROLE_ATTRIB, ROLE_MARK,
+	ROLE_LINK, ROLE_MATCH, ROLE_SELECT, ROLE_STATUS, ROLE_TITLE, ROLE_DIM,
+	ROLE_CODE, ROLE_COUNT
+} role;
+
+/* One search match: block bytes [start, end). */
+struct match {
+	size_t block, start, end;
+};
+
+/* One open article. Rows are the header rows (title, byline, blank) then
+ * the layout's lines; top is the first row on screen. */
+struct view {
+	long long id;
+	struct article *a;
+	struct layout *l;
+	int width;                  /* text column laid out for */
+	char **header;              /* header rows, sanitised */
+	int *header_role;
+	size_t nheader;
+	size_t top;
+	size_t *words_from;         /* words in blocks i.. to the end */
+	struct match *matches;
+	size_t nmatches;
+	long cur_match;
+	char *pattern;
+	bool backward;
+	int link_sel;               /* highlighted link, or -1 */
+	bool have_jump;             /* the place before the last jump, for '' */
+	size_t jump_block, jump_offset;
+	time_t saved_at;
+	size_t saved_top;           /* top when last saved */
+	struct view *prev;          /* the article this one was opened from */
+};
+
+struct pager {
+	struct store *st;
+	bool color;
+	bool ascii;                 /* not a UTF-8 locale: draw ASCII only */
+	int max_width;
+	char *msg;                  /* status message, shown until the next key */
+	struct view *view;
+};
+
+/* A row of a list screen; value < 0 rows are headings, not selectable. */
+struct menu_row {
+	char *text;
+	role look;
+	int indent;
+	long value;
+};
+
+struct menu {
+	char *title;
+	const char *hint;           /* status line text; NULL for the usual one */
+	struct menu_row *rows;
+	size_t n, cap;
+	size_t sel, top;
+};
+
+/* keys.c */
+/* Read one key: a code point, or a curses key code | KEY_FUNC. */
+int key_read(void);
+/* Read one key, waiting however long it takes. */
+int key_wait(void);
+/* Return the action key has on screen. */
+action key_action(int screen, int key);
+/* Fill m with the help: every screen's keys, generated from the table. */
+void key_help(struct menu *m);
+
+/* draw.c */
+/* Set up colours (none under NO_COLOR or on a terminal without them). */
+void style_init(struct pager *p);
+/* Return the attributes and colour pair of r in *attr and *pair. */
+void style_of(const struct pager *p, role r, attr_t *attr, short *pair);
+/* Draw s[0, n) at (y, x) with attr/pair, not past column maxx; control
+ * characters show as U+FFFD. Returns the column after it. */
+int draw_text(const struct pager *p, int y, int x, int maxx, const char *s, size_t n,
+    attr_t attr, short pair);
+/* Return a newly allocated copy of s cut or padded to width columns. */
+char *text_fit(const char *s, int width);
+
+/* prompt.c */
+/* Set the status message (formatted, sanitised when shown). */
+void pager_message(struct pager *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Draw the bottom line: left text, right text, or the pending message. */
+void status_draw(struct pager *p, const char *left, const char *right);
+/* Read a line after prompt on the bottom line. Returns a newly allocated
+ * string, or NULL when cancelled with Escape. */
+char *prompt_read(struct pager *p, const char *prompt);
+/* Ask a yes/no question on the bottom line; true for y. */
+bool prompt_yes(struct pager *p, const char *question);
+
+/* menu.c */
+void menu_add(struct menu *m, role look, int indent, long value, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void menu_clear(struct menu *m);
+/* Show m until a key chooses: returns ACT_OPEN with *value the selected row's
+ * value, ACT_QUIT when left, or another action of screen (with *value the
+ * selection, -1 if none). */
+action menu_run(struct pager *p, struct menu *m, int screen, long *value);
+
+/* view.c */
+/* Open article id into a new view. Returns it, or NULL with *errp set. */
+struct view *view_open(struct pager *p, long long id, char **errp);
+/* Make a view of article a, which it takes over (freed with the view). */
+struct view *view_create(struct pager *p, long long id, struct article *a);
+/* Save the view's position and free it. */
+void view_close(struct pager *p, struct view *v);
+/* Show p->view and its stack until the reader leaves. Returns 0. */
+int view_run(struct pager *p);
+/* Record the current position in the store. */
+void view_save(struct pager *p, struct view *v);
+/* Lay the view out again for the current terminal, keeping the top line. */
+void view_relayout(struct pager *p, struct view *v);
+/* Return the row of block position (block, byte offset). */
+size_t view_row_of(const struct view *v, size_t block, size_t offset);
+/* Move the top to row, remembering where it was for ''. */
+void view_jump(struct view *v, size_t row);
+/* Set *block and *offset to the position of the top row. */
+void view_position(const struct view *v, size_t *block, size_t *offset);
+/* Number of text rows on screen. */
+int view_rows(void);
+
+/* search.c */
+/* Find every match of v->pattern; returns how many. */
+size_t search_run(struct view *v);
+/* Go to the next match in direction (backward or not); sets a message. */
+void search_next(struct pager *p, struct view *v, bool backward);
+/* Whether byte off of block lies in a match; *hint speeds up scans. */
+bool search_hit(const struct view *v, size_t block, size_t off, size_t *hint);
+
+/* links.c */
+/* Show the link list; returns the link chosen, or -1. */
+long links_list(struct pager *p, struct view *v);
+/* Open link n of the view: in quire when stored, else in the browser. */
+void links_open(struct pager *p, long n);
+/* Copy link n's URL to the clipboard with OSC 52. */
+void links_copy(struct pager *p, struct view *v, long n);
+
+/* toc.c */
+/* Show the table of contents; jumps the view to the chosen heading. */
+void toc_run(struct pager *p, struct view *v);
+/* Show the view's bookmarks; jumps to the chosen one. */
+void marks_list(struct pager *p, struct view *v);
+/* Show the bookmarks of the whole library; opens the chosen one (pushing a
+ * view when it is in another article). */
+void marks_all(struct pager *p, struct view *v);
+/* Set bookmark name at the top position. */
+void marks_set(struct pager *p, struct view *v, int name);
+/* Jump to bookmark name ('\'' returns to the place before the last jump). */
+void marks_goto(struct pager *p, struct view *v, int name);
+
+/* library.c */
+/* Show the library screen until the reader quits. */
+int library_run(struct pager *p);
+
+/* pager.c */
+/* Convert a byte offset in text to a character offset and back. */
+size_t chars_of_bytes(const char *text, size_t bytes);
+size_t bytes_of_chars(const char *text, size_t chars);
+
+#endif

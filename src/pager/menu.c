@@ -1,0 +1,185 @@
+/* menu.c — the list screen the link list, the table of contents, the
+ * bookmark lists, the help and the library share: a title line, rows (some
+ * of them headings that cannot be selected), a selection and a status line.
+ * Rows hold sanitised text, so drawing them is safe. */
+#include "internal.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+/* Append a row (formatted, sanitised) to a list screen. */
+void
+menu_add(struct menu *m, role look, int indent, long value, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *raw = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 32;
+		m->rows = xreallocarray(m->rows, m->cap, sizeof *m->rows);
+	}
+	m->rows[m->n++] = (struct menu_row){ text_sanitize(raw, false), look, indent, value };
+	free(raw);
+}
+
+/* Free a list screen's rows and title. */
+void
+menu_clear(struct menu *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->rows[i].text);
+	free(m->rows);
+	free(m->title);
+	*m = (struct menu){0};
+}
+
+/* Rows of the list area (below the title, above the status line). */
+static int
+list_rows(void)
+{
+	return LINES > 2 ? LINES - 2 : 1;
+}
+
+/* Move the selection by delta selectable rows' worth of rows, stopping on a
+ * selectable row; keep it on screen. */
+static void
+select_move(struct menu *m, long delta)
+{
+	if (m->n == 0)
+		return;
+	long s = (long)m->sel + delta;
+	if (s < 0)
+		s = 0;
+	if (s >= (long)m->n)
+		s = (long)m->n - 1;
+	/* Skip headings in the direction of travel, else the other way. */
+	long dir = delta < 0 ? -1 : 1;
+	long t = s;
+	while (t >= 0 && t < (long)m->n && m->rows[t].value < 0)
+		t += dir;
+	if (t < 0 || t >= (long)m->n) {
+		t = s;
+		while (t >= 0 && t < (long)m->n && m->rows[t].value < 0)
+			t -= dir;
+	}
+	if (t >= 0 && t < (long)m->n)
+		m->sel = (size_t)t;
+	size_t rows = (size_t)list_rows();
+	if (m->sel < m->top)
+		m->top = m->sel;
+	if (m->sel >= m->top + rows)
+		m->top = m->sel - rows + 1;
+	/* Show the heading above the first entry. */
+	if (m->top > 0 && m->top == m->sel && m->rows[m->top - 1].value < 0)
+		m->top--;
+}
+
+/* Draw the title, the visible rows and the status line. */
+static void
+menu_draw(struct pager *p, struct menu *m)
+{
+	erase();
+	attr_t attr;
+	short pair;
+	style_of(p, ROLE_TITLE, &attr, &pair);
+	const char *title = m->title != NULL ? m->title : "";
+	draw_text(p, 0, 0, COLS, title, strlen(title), attr, pair);
+	int rows = list_rows();
+	for (int r = 0; r < rows && m->top + (size_t)r < m->n; r++) {
+		size_t i = m->top + (size_t)r;
+		const struct menu_row *row = &m->rows[i];
+		style_of(p, i == m->sel && row->value >= 0 ? ROLE_SELECT : row->look, &attr, &pair);
+		int x = row->indent < COLS ? row->indent : 0;
+		if (i == m->sel && row->value >= 0) {
+			/* The whole row shows the selection. */
+			for (int c = 0; c < COLS; c++)
+				draw_text(p, r + 1, c, COLS, " ", 1, attr, pair);
+		}
+		draw_text(p, r + 1, x, COLS, row->text, strlen(row->text), attr, pair);
+	}
+	char pos[48];
+	if (m->n > 0)
+		snprintf(pos, sizeof pos, "%zu/%zu", m->sel + 1, m->n);
+	else
+		snprintf(pos, sizeof pos, "empty");
+	status_draw(p, m->hint != NULL ? m->hint : "Enter open · q back · h help", pos);
+	refresh();
+}
+
+/* Show a list screen until a key picks an action. */
+action
+menu_run(struct pager *p, struct menu *m, int screen, long *value)
+{
+	long count = 0;
+	if (m->sel >= m->n || (m->n > 0 && m->rows[m->sel].value < 0))
+		select_move(m, 1);
+	for (;;) {
+		menu_draw(p, m);
+		int k = key_read();
+		if (k == -1)
+			continue;
+		if (k == (KEY_RESIZE | KEY_FUNC))
+			return ACT_REDRAW;   /* the caller may rebuild rows for the new width */
+		free(p->msg);
+		p->msg = NULL;
+		if (k >= '0' && k <= '9' && !(k == '0' && count == 0)) {
+			count = count * 10 + (k - '0');
+			if (count > 1000000)
+				count = 1000000;
+			continue;
+		}
+		long n = count > 0 ? count : 1;
+		bool had_count = count > 0;
+		count = 0;
+		long page = list_rows();
+		action a = key_action(screen, k);
+		*value = m->n > 0 && m->sel < m->n ? m->rows[m->sel].value : -1;
+		switch (a) {
+		case ACT_DOWN: select_move(m, n); break;
+		case ACT_UP: select_move(m, -n); break;
+		case ACT_PAGE_DOWN: select_move(m, n * page); break;
+		case ACT_PAGE_UP: select_move(m, -n * page); break;
+		case ACT_HALF_DOWN: select_move(m, n * (page / 2 ? page / 2 : 1)); break;
+		case ACT_HALF_UP: select_move(m, -n * (page / 2 ? page / 2 : 1)); break;
+		case ACT_TOP:
+			m->sel = 0;
+			m->top = 0;
+			select_move(m, had_count ? n - 1 : 0);
+			break;
+		case ACT_BOTTOM: select_move(m, (long)m->n); break;
+		case ACT_REDRAW: clearok(curscr, TRUE); break;
+		case ACT_SEARCH: {
+			char *pat = prompt_read(p, "/");
+			if (pat != NULL && pat[0] != '\0') {
+				size_t i;
+				for (i = 1; i <= m->n; i++) {
+					size_t r = (m->sel + i) % m->n;
+					if (m->rows[r].value >= 0 && text_contains_ci(m->rows[r].text, pat)) {
+						select_move(m, (long)r - (long)m->sel);
+						break;
+					}
+				}
+				if (i > m->n)
+					pager_message(p, "Not found: %s", pat);
+			}
+			free(pat);
+			break;
+		}
+		case ACT_NONE:
+			break;
+		case ACT_OPEN:
+			if (*value < 0)
+				break;
+			return a;
+		case ACT_QUIT:
+			return a;
+		default:
+			return a;
+		}
+	}
+}

@@ -1,0 +1,197 @@
+/* search.c — finding text in the article. Matches are found in the blocks'
+ * own text (never in layout markers), as (block, byte range) in reading
+ * order, so they survive a relayout; the view turns them into rows. Case is
+ * ignored unless the pattern has a capital letter, as in less -i. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "text.h"
+#include "util.h"
+
+/* Decode s into code points (folded when fold); returns a new array, *n set. */
+static uint32_t *
+decode_all(const char *s, bool fold, size_t *n)
+{
+	size_t len = strlen(s), k = 0;
+	uint32_t *out = xcalloc(len + 1, sizeof *out);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t step = utf8_decode(s + i, len - i, &cp);
+		if (step == 0) {
+			cp = 0xfffd;
+			step = 1;
+		}
+		out[k++] = fold ? (uint32_t)towlower((wint_t)cp) : cp;
+		i += step;
+	}
+	*n = k;
+	return out;
+}
+
+/* If pat matches text at byte i, return the byte just after the match, else 0. */
+static size_t
+match_at(const char *text, size_t len, size_t i, const uint32_t *pat, size_t np, bool fold)
+{
+	for (size_t k = 0; k < np; k++) {
+		if (i >= len)
+			return 0;
+		uint32_t cp;
+		size_t step = utf8_decode(text + i, len - i, &cp);
+		if (step == 0) {
+			cp = 0xfffd;
+			step = 1;
+		}
+		if (fold)
+			cp = (uint32_t)towlower((wint_t)cp);
+		if (cp != pat[k])
+			return 0;
+		i += step;
+	}
+	return i;
+}
+
+/* Find every match of the view's pattern in the blocks. */
+size_t
+search_run(struct view *v)
+{
+	free(v->matches);
+	v->matches = NULL;
+	v->nmatches = 0;
+	v->cur_match = -1;
+	if (v->pattern == NULL || v->pattern[0] == '\0')
+		return 0;
+	bool fold = true;
+	size_t np;
+	uint32_t *raw = decode_all(v->pattern, false, &np);
+	for (size_t k = 0; k < np; k++)
+		if (iswupper((wint_t)raw[k]))
+			fold = false;
+	free(raw);
+	uint32_t *pat = decode_all(v->pattern, fold, &np);
+	size_t cap = 0;
+	for (size_t b = 0; b < v->a->nblocks; b++) {
+		const char *t = v->a->blocks[b].text;
+		if (t == NULL)
+			continue;
+		size_t len = strlen(t);
+		for (size_t i = 0; i < len;) {
+			size_t end = match_at(t, len, i, pat, np, fold);
+			if (end > i) {
+				if (v->nmatches == cap) {
+					cap = cap ? cap * 2 : 64;
+					v->matches = xreallocarray(v->matches, cap, sizeof *v->matches);
+				}
+				v->matches[v->nmatches++] = (struct match){ b, i, end };
+				i = end;
+				continue;
+			}
+			uint32_t cp;
+			size_t step = utf8_decode(t + i, len - i, &cp);
+			i += step ? step : 1;
+		}
+	}
+	free(pat);
+	return v->nmatches;
+}
+
+/* Return the row showing match m: its text line, never the blank before it. */
+static size_t
+match_row(const struct view *v, const struct match *m)
+{
+	size_t line = layout_line_of(v->l, m->block, m->start);
+	while (line + 1 < v->l->nlines && v->l->lines[line].kind == LINE_BLANK &&
+	    v->l->lines[line + 1].block == m->block)
+		line++;
+	return v->nheader + line;
+}
+
+/* Jump to the next or previous match, wrapping at the ends. */
+void
+search_next(struct pager *p, struct view *v, bool backward)
+{
+	if (v->pattern == NULL) {
+		pager_message(p, "No previous search");
+		return;
+	}
+	if (v->nmatches == 0) {
+		pager_message(p, "Pattern not found: %s", v->pattern);
+		return;
+	}
+	/* The next match below (or above) the top row; less starts after it. */
+	long found = -1;
+	bool wrapped = false;
+	if (v->cur_match >= 0 && (size_t)v->cur_match < v->nmatches) {
+		/* The last match still on screen: step from it (the top may be
+		 * held back at the end of the article). */
+		const struct match *c = &v->matches[v->cur_match];
+		size_t row = match_row(v, c);
+		if (row >= v->top && row < v->top + (size_t)view_rows()) {
+			found = v->cur_match + (backward ? -1 : 1);
+			if (found < 0 || (size_t)found >= v->nmatches) {
+				found = backward ? (long)v->nmatches - 1 : 0;
+				wrapped = true;
+			}
+		}
+	}
+	if (found >= 0) {
+		/* stepped from the current match */
+	} else if (!backward) {
+		for (size_t i = 0; i < v->nmatches; i++)
+			if (match_row(v, &v->matches[i]) > v->top) {
+				found = (long)i;
+				break;
+			}
+		if (found < 0) {
+			found = 0;
+			wrapped = true;
+		}
+	} else {
+		for (size_t i = v->nmatches; i-- > 0;)
+			if (match_row(v, &v->matches[i]) < v->top) {
+				found = (long)i;
+				break;
+			}
+		if (found < 0) {
+			found = (long)v->nmatches - 1;
+			wrapped = true;
+		}
+	}
+	v->cur_match = found;
+	const struct match *m = &v->matches[found];
+	view_jump(v, match_row(v, m));
+	if (wrapped)
+		pager_message(p, backward ? "Search hit the top, continuing at the bottom (match %ld of %zu)"
+		    : "Search hit the bottom, continuing at the top (match %ld of %zu)", found + 1, v->nmatches);
+	else
+		pager_message(p, "Match %ld of %zu", found + 1, v->nmatches);
+}
+
+/* Tell whether a block byte lies inside a match. */
+bool
+search_hit(const struct view *v, size_t block, size_t off, size_t *hint)
+{
+	/* Binary search for the first match ending after (block, off). */
+	size_t lo = 0, hi = v->nmatches;
+	if (*hint < v->nmatches) {
+		const struct match *h = &v->matches[*hint];
+		if (h->block == block && h->start <= off && off < h->end)
+			return true;
+	}
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct match *m = &v->matches[mid];
+		if (m->block < block || (m->block == block && m->end <= off))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < v->nmatches) {
+		const struct match *m = &v->matches[lo];
+		*hint = lo;
+		return m->block == block && m->start <= off && off < m->end;
+	}
+	return false;
+}
