@@ -12,7 +12,10 @@ void *xrealloc(void *p, size_t n);
 /* Grow an array of nmemb elements of size bytes; returns the new pointer. */
 void *xreallocarray(void *p, size_t nmemb, size_t size);
 char *xstrdup(const char *s);                 /* xstrdup(NULL) returns NULL */
+/* Copy at most n bytes of s (stopping at its NUL); newly allocated. */
 char *xstrndup(const char *s, size_t n);
+/* Copy n bytes of s, NULs and all, plus a terminating NUL; newly allocated. */
+char *xmemdup(const void *s, size_t n);
 /* Return a newly allocated formatted string. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap);

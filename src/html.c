@@ -647,7 +647,7 @@ html_to_utf8(const char *bytes, size_t len, const char *transport_charset, size_
 	char *out = decode(bytes, len, &cs, &sc, outlen);
 	if (out == NULL) {
 		*outlen = len - cs.bom_len;
-		out = xstrndup(bytes + cs.bom_len, *outlen);
+		out = xmemdup(bytes + cs.bom_len, *outlen);
 	}
 	return out;
 }
@@ -669,7 +669,7 @@ html_parse(const char *bytes, size_t len, const char *transport_charset, const c
 	}
 	if (has_c1_references(text, n)) {
 		if (converted == NULL)
-			text = converted = xstrndup(text, n);
+			text = converted = xmemdup(text, n);
 		n = rewrite_c1_references(converted, n);
 	}
 	htmlDocPtr doc = NULL;

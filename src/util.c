@@ -61,6 +61,16 @@ xstrdup(const char *s)
 char *
 xstrndup(const char *s, size_t n)
 {
+	n = strnlen(s, n);   /* never read past the end of a shorter s */
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xmemdup(const void *s, size_t n)
+{
 	char *p = xmalloc(n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
