@@ -81,6 +81,7 @@ check-sanitize:
 bench: deps
 	@$(MAKE) --no-print-directory all $(TOOL_BINS)
 	@sh tests/bench.sh ./quire $(BUILD)
+	@echo; sh tests/fixtures/pager/bench.sh ./quire
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

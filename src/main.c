@@ -71,6 +71,7 @@ static int cmd_import(struct context *ctx);
 static int cmd_extract(struct context *ctx);
 static int cmd_list(struct context *ctx);
 static int cmd_show(struct context *ctx);
+static int cmd_bookmarks(struct context *ctx);
 static int cmd_rm(struct context *ctx);
 static int cmd_read(struct context *ctx);
 static int cmd_help(struct context *ctx);
@@ -92,6 +93,9 @@ static const struct command commands[] = {
 	{ "read", "ID|URL",
 	  "read an article in the pager (quire alone opens the library screen)",
 	  0, 1, 1, cmd_read },
+	{ "bookmarks", "[ID]",
+	  "list the bookmarks of one article or of the whole library",
+	  OPT_JSON, 0, 1, cmd_bookmarks },
 	{ "rm", "ID...",
 	  "remove articles from the library",
 	  0, 1, -1, cmd_rm },
@@ -494,6 +498,134 @@ cmd_show(struct context *ctx)
 	}
 	article_free(a);
 	return finish_output(EXIT_OK);
+}
+
+/* The ids and titles of the library's articles, gathered for a walk that
+ * needs the store again for each (a listing callback may not). */
+struct id_list {
+	long long *ids;
+	char **titles;
+	size_t n;
+};
+
+/* Collect one article into an id_list. */
+static int
+collect_id(const struct store_summary *s, void *arg)
+{
+	struct id_list *l = arg;
+	l->ids = xreallocarray(l->ids, l->n + 1, sizeof *l->ids);
+	l->titles = xreallocarray(l->titles, l->n + 1, sizeof *l->titles);
+	l->ids[l->n] = s->id;
+	l->titles[l->n] = xstrdup(s->title != NULL ? s->title : "(untitled)");
+	l->n++;
+	return 0;
+}
+
+/* Return a newly allocated excerpt of up to 60 characters of block text
+ * from character offset off. */
+static char *
+bookmark_excerpt(const struct article *a, size_t block, size_t off)
+{
+	if (a == NULL || block >= a->nblocks)
+		return xstrdup("");
+	const char *t = a->blocks[block].text;
+	size_t len = strlen(t), i = 0, chars = 0;
+	uint32_t cp;
+	while (i < len && chars < off) {
+		size_t k = utf8_decode(t + i, len - i, &cp);
+		i += k ? k : 1;
+		chars++;
+	}
+	size_t start = i;
+	for (chars = 0; i < len && chars < 60; chars++) {
+		size_t k = utf8_decode(t + i, len - i, &cp);
+		i += k ? k : 1;
+	}
+	char *raw = xstrndup(t + start, i - start);
+	char *clean = text_sanitize(raw, false);
+	free(raw);
+	return clean;
+}
+
+/* bookmarks: every bookmark of article ID, or of the whole library, with the
+ * text it points at. */
+static int
+cmd_bookmarks(struct context *ctx)
+{
+	long long only = 0;
+	if (ctx->argc == 1 && (only = parse_id(ctx->argv[0])) == 0)
+		return usage_error(ctx->cmd, "not an article id: '%s'", ctx->argv[0]);
+	if (library(ctx) == NULL)
+		return EXIT_FAIL;
+	char *err = NULL;
+	struct id_list l = {0};
+	int status = EXIT_OK;
+	if (store_article_list(ctx->store, collect_id, &l, &err) < 0)
+		goto fail;
+	bool found = only == 0;
+	struct buf out = {0};
+	struct json j;
+	json_init(&j, &out, true);
+	if (ctx->json)
+		json_array_begin(&j);
+	for (size_t i = 0; i < l.n; i++) {
+		if (only != 0 && l.ids[i] != only)
+			continue;
+		found = true;
+		struct store_bookmark *b = NULL;
+		size_t n = 0;
+		if (store_bookmarks_get(ctx->store, l.ids[i], &b, &n, &err) < 0) {
+			buf_free(&out);
+			goto fail;
+		}
+		struct article *a = n > 0 ? store_article_get(ctx->store, l.ids[i], NULL) : NULL;
+		for (size_t k = 0; k < n; k++) {
+			char *text = bookmark_excerpt(a, b[k].block, b[k].offset);
+			if (ctx->json) {
+				json_object_begin(&j);
+				json_kv_int(&j, "article_id", l.ids[i]);
+				json_kv_string(&j, "title", l.titles[i]);
+				json_kv_string(&j, "name", b[k].name);
+				json_kv_int(&j, "block", (long long)b[k].block);
+				json_kv_int(&j, "offset", (long long)b[k].offset);
+				json_kv_string(&j, "created", b[k].created);
+				json_kv_string(&j, "text", text);
+				json_object_end(&j);
+			} else {
+				char *title = text_sanitize(l.titles[i], false);
+				char *name = text_sanitize(b[k].name != NULL ? b[k].name : "", false);
+				buf_printf(&out, "%lld\t%s\t%s\t%s\n", l.ids[i], name, title, text);
+				free(title);
+				free(name);
+			}
+			free(text);
+		}
+		article_free(a);
+		store_bookmarks_free(b, n);
+	}
+	if (ctx->json) {
+		json_array_end(&j);
+		buf_putc(&out, '\n');
+	}
+	if (!found) {
+		buf_free(&out);
+		err = xasprintf("no article %lld", only);
+		goto fail;
+	}
+	fwrite(buf_str(&out), 1, out.len, stdout);
+	buf_free(&out);
+	status = finish_output(EXIT_OK);
+	goto done;
+fail:
+	complain("%s", err);
+	free(err);
+	status = EXIT_FAIL;
+done:
+	for (size_t i = 0; i < l.n; i++)
+		free(l.titles[i]);
+	free(l.titles);
+	free(l.ids);
+	return status;
 }
 
 /* rm: delete articles by id; an unknown id fails but the others go. */

@@ -172,6 +172,20 @@ check "'' returns to the place before the last jump" wait_top "The great gale ar
 keys M
 check "M lists the bookmarks with their text" wait_for "a   The great gale arrives"
 keys q
+# The same bookmark from the command line (the pager's write is committed).
+"$QUIRE" --db "$DB" bookmarks --json >"$T/bm.json" 2>"$T/bm.err"
+check "bookmarks --json succeeds" [ $? -eq 0 ]
+check "bookmarks --json names the letter and its article" python3 -c "
+import json, sys
+b = json.load(open(sys.argv[1]))
+sys.exit(0 if any(x['name'] == 'a' and x['article_id'] == int(sys.argv[2]) and
+    x['text'].startswith('The great gale arrives') for x in b) else 1)" "$T/bm.json" "$ID"
+"$QUIRE" --db "$DB" bookmarks "$ID" >"$T/bm.txt" 2>&1
+check "bookmarks ID lists it with its text" grep -q "^$ID	a	Keeping the Lighthouse Log	The great gale arrives" "$T/bm.txt"
+"$QUIRE" --db "$DB" bookmarks 9999 >/dev/null 2>"$T/bm.err"
+check "bookmarks of an unknown article fails" [ $? -eq 1 ]
+"$QUIRE" --db "$DB" bookmarks nope >/dev/null 2>&1
+check "bookmarks with a bad id is a usage error" [ $? -eq 2 ]
 keys B
 check "B lists the library's bookmarks under article titles" wait_for "Bookmarks in the library (1)"
 check "with the article's title" grep -q "^Keeping the Lighthouse Log" "$T/screen"
