@@ -11,7 +11,7 @@
 #include "article.h"
 
 /* The schema version this quire writes; a newer library is refused. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 struct store;
 
@@ -93,5 +93,10 @@ void store_bookmarks_free(struct store_bookmark *b, size_t n);
  * error. */
 int store_position_set(struct store *st, long long id, size_t block, size_t offset, char **errp);
 int store_position_get(struct store *st, long long id, size_t *block, size_t *offset, char **errp);
+/* Record or read how far through article id the reader has got, in percent
+ * (0–100); set only after a position exists. store_progress_get returns 1
+ * with *percent set, 0 when no position is recorded, -1 on error. */
+int store_progress_set(struct store *st, long long id, int percent, char **errp);
+int store_progress_get(struct store *st, long long id, int *percent, char **errp);
 
 #endif

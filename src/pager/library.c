@@ -18,7 +18,7 @@ struct entry {
 	long long id;
 	char *title, *site, *date, *added;
 	long long words;
-	int progress;        /* percent of blocks read */
+	int progress;        /* percent read, as the pager last saved it */
 };
 
 struct library {
@@ -49,7 +49,7 @@ add_entry(const struct store_summary *s, void *arg)
 		.date = xstrdup(day),
 		.added = xstrdup(s->added != NULL ? s->added : ""),
 		.words = s->word_count,
-		.progress = (int)s->nblocks,   /* replaced by the percentage below */
+		.progress = 0,                 /* filled in below */
 	};
 	return 0;
 }
@@ -96,14 +96,8 @@ load(struct pager *p, struct library *lib)
 	}
 	for (size_t i = 0; i < lib->n; i++) {
 		struct entry *e = &lib->e[i];
-		long long nblocks = e->progress;
-		size_t block = 0, offset = 0;
-		e->progress = 0;
-		if (store_position_get(p->st, e->id, &block, &offset, NULL) == 1 && nblocks > 0 &&
-		    (block > 0 || offset > 0))
-			e->progress = (int)(((long long)block + 1) * 100 / nblocks);
-		if (e->progress > 100)
-			e->progress = 100;
+		int pct = 0;
+		e->progress = store_progress_get(p->st, e->id, &pct, NULL) == 1 ? pct : 0;
 	}
 	qsort_r(lib->e, lib->n, sizeof *lib->e, compare, &lib->sort);
 }

@@ -220,7 +220,10 @@ view_save(struct pager *p, struct view *v)
 	view_position(v, &block, &offset);
 	const char *text = block < v->a->nblocks ? v->a->blocks[block].text : NULL;
 	char *err = NULL;
-	if (store_position_set(p->st, v->id, block, text ? chars_of_bytes(text, offset) : 0, &err) < 0) {
+	size_t total = total_rows(v), bottom = v->top + (size_t)view_rows();
+	int pct = bottom >= total ? 100 : (int)(bottom * 100 / total);
+	if (store_position_set(p->st, v->id, block, text ? chars_of_bytes(text, offset) : 0, &err) < 0 ||
+	    store_progress_set(p->st, v->id, pct, &err) < 0) {
 		pager_message(p, "cannot save the position: %s", err);
 		free(err);
 	}

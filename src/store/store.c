@@ -116,6 +116,10 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER titles_fts_update AFTER UPDATE OF title ON articles BEGIN"
 	" INSERT INTO titles_fts(titles_fts, rowid, title) VALUES ('delete', old.id, old.title);"
 	" INSERT INTO titles_fts(rowid, title) VALUES (new.id, new.title); END;",
+	/* 1 → 2: how far through an article the reader has got, in percent of
+	 * its lines as last laid out; the top line's block alone reads short
+	 * at the end of an article. */
+	"ALTER TABLE reading_positions ADD COLUMN progress INTEGER NOT NULL DEFAULT 0;",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -131,7 +135,8 @@ enum stmt {
 	ST_INSERT_ARTICLE_TAG, ST_INDEX_BLOCKS, ST_INDEX_QUOTES, ST_DELETE_ORPHAN_TAGS, ST_CLAMP_BOOKMARKS, ST_CLAMP_POSITION,
 	ST_GET_ARTICLE, ST_GET_TAGS, ST_GET_BLOCKS, ST_GET_LINKS, ST_GET_QUOTES,
 	ST_LIST, ST_DELETE_ARTICLE, ST_FIND_URL, ST_GET_PAGE,
-	ST_ADD_BOOKMARK, ST_GET_BOOKMARKS, ST_SET_POSITION, ST_GET_POSITION,
+	ST_ADD_BOOKMARK, ST_GET_BOOKMARKS, ST_SET_POSITION, ST_GET_POSITION, ST_SET_PROGRESS,
+	ST_GET_PROGRESS,
 	ST_COUNT
 };
 
@@ -227,6 +232,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    " block = excluded.block, char_offset = excluded.char_offset, updated = excluded.updated",
 	[ST_GET_POSITION] =
 	    "SELECT block, char_offset FROM reading_positions WHERE article_id = ?1",
+	[ST_SET_PROGRESS] =
+	    "UPDATE reading_positions SET progress = ?2 WHERE article_id = ?1",
+	[ST_GET_PROGRESS] =
+	    "SELECT progress FROM reading_positions WHERE article_id = ?1",
 };
 
 struct store {
@@ -1064,6 +1073,35 @@ store_position_get(struct store *st, long long id, size_t *block, size_t *offset
 		*block = (size_t)sqlite3_column_int64(s, 0);
 		*offset = (size_t)sqlite3_column_int64(s, 1);
 	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+	return rc == SQLITE_ROW;
+}
+
+int
+store_progress_set(struct store *st, long long id, int percent, char **errp)
+{
+	sqlite3_stmt *s = stmt(st, ST_SET_PROGRESS, errp);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, percent < 0 ? 0 : percent > 100 ? 100 : percent);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : db_error(st, errp, "library");
+}
+
+int
+store_progress_get(struct store *st, long long id, int *percent, char **errp)
+{
+	sqlite3_stmt *s = stmt(st, ST_GET_PROGRESS, errp);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*percent = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(st, errp, "library");

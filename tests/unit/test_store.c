@@ -315,6 +315,17 @@ test_round_trip(void)
 	CHECK_INT(store_position_get(st, id, &pb, &po, &err), 1);
 	CHECK_INT(pb, 1);
 	CHECK_INT(po, 3);
+	/* Progress rides with the position and is clamped to 0–100. */
+	int pct = -1;
+	CHECK_INT(store_progress_get(st, id, &pct, &err), 1);
+	CHECK_INT(pct, 0);
+	CHECK_INT(store_progress_set(st, id, 140, &err), 0);
+	CHECK_INT(store_progress_get(st, id, &pct, &err), 1);
+	CHECK_INT(pct, 100);
+	CHECK_INT(store_progress_set(st, id, 37, &err), 0);
+	CHECK_INT(store_progress_get(st, id, &pct, &err), 1);
+	CHECK_INT(pct, 37);
+	CHECK_INT(store_progress_get(st, id + 1000, &pct, &err), 0);
 
 	/* A failure midway (a link without URL breaks NOT NULL) changes nothing. */
 	struct article *bad = sample_article("https://example.org/commonplace/");
