@@ -9,11 +9,14 @@
 #include "content.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "dom.h"
+#include "util.h"
 
 struct pattern {
 	const char *part;     /* substring of one token */
@@ -115,16 +118,55 @@ ad_token(const char *tok, size_t n)
 	return strstr(tok, "-ad-") != NULL || strstr(tok, "_ad_") != NULL;
 }
 
+/* Which pairs of adjacent bytes a string holds, hashed into 1024 bits: a
+ * string that lacks a pair of a pattern cannot hold the pattern, so most
+ * patterns need no strstr. */
+struct bigrams {
+	uint64_t bits[16];
+};
+
+/* The bit of the pair of bytes a, b. */
+static unsigned
+bigram(unsigned char a, unsigned char b)
+{
+	return (a * 31u + b) & 1023;
+}
+
+/* Fill g with the pairs of the n bytes at s. */
+static void
+bigrams_of(const char *s, size_t n, struct bigrams *g)
+{
+	memset(g, 0, sizeof *g);
+	for (size_t i = 0; i + 1 < n; i++) {
+		unsigned h = bigram((unsigned char)s[i], (unsigned char)s[i + 1]);
+		g->bits[h >> 6] |= (uint64_t)1 << (h & 63);
+	}
+}
+
+/* Whether a string with pairs g may hold part: false only when it cannot. */
+static bool
+may_hold(const struct bigrams *g, const char *part)
+{
+	for (size_t i = 0; i < 2 && part[i] != '\0' && part[i + 1] != '\0'; i++) {
+		unsigned h = bigram((unsigned char)part[i], (unsigned char)part[i + 1]);
+		if ((g->bits[h >> 6] & ((uint64_t)1 << (h & 63))) == 0)
+			return false;
+	}
+	return true;
+}
+
 /* Classify one lower-case token. */
 static chrome_kind
 token_chrome(const char *tok, size_t n)
 {
 	chrome_kind k = CHROME_NONE;
+	struct bigrams g;
+	bigrams_of(tok, n, &g);
 	for (size_t i = 0; i < sizeof tokens / sizeof tokens[0]; i++)
-		if (strcmp(tok, tokens[i].part) == 0)
+		if (tok[0] == tokens[i].part[0] && strcmp(tok, tokens[i].part) == 0)
 			k = stronger(k, tokens[i].kind);
 	for (size_t i = 0; i < sizeof patterns / sizeof patterns[0]; i++)
-		if (strstr(tok, patterns[i].part) != NULL)
+		if (may_hold(&g, patterns[i].part) && strstr(tok, patterns[i].part) != NULL)
 			k = stronger(k, patterns[i].kind);
 	if (ad_token(tok, n))
 		k = stronger(k, CHROME_STRONG);
@@ -203,22 +245,6 @@ hidden_class(const char *v)
 	return hidden && !shown;
 }
 
-chrome_kind
-class_chrome(const xmlNode *n)
-{
-	struct nstat *s = nstat_of(n);
-	if (s != NULL && (s->known & KNOWN_CHROME))
-		return (chrome_kind)s->chrome;
-	chrome_kind k = stronger(value_chrome(dom_attr(n, "class")), value_chrome(dom_attr(n, "id")));
-	if (hidden_class(dom_attr(n, "class")))
-		k = CHROME_HARD;
-	if (s != NULL) {
-		s->chrome = (unsigned char)k;
-		s->known |= KNOWN_CHROME;
-	}
-	return k;
-}
-
 /* readability: REGEXPS.positive, as substrings. */
 static const char *const positive[] = {
 	"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
@@ -257,14 +283,15 @@ lower(const char *v, char *out, size_t size)
 	return out;
 }
 
-/* Whether lower-case v contains any of the lower-case strings in list. */
+/* Whether lower-case v, with pairs g, contains any of the lower-case
+ * strings in list. */
 static bool
-any_in(const char *v, const char *const *list, size_t count)
+any_in(const char *v, const struct bigrams *g, const char *const *list, size_t count)
 {
 	if (v == NULL)
 		return false;
 	for (size_t i = 0; i < count; i++)
-		if (strstr(v, list[i]) != NULL)
+		if (may_hold(g, list[i]) && strstr(v, list[i]) != NULL)
 			return true;
 	return false;
 }
@@ -281,60 +308,25 @@ has_hid(const char *v)
 
 /* readability: the weight of one attribute value. */
 static int
-value_weight(const char *v)
+value_weight(const char *v, const struct bigrams *g)
 {
 	if (v == NULL || *v == '\0')
 		return 0;
 	int w = 0;
-	if (any_in(v, negative, sizeof negative / sizeof negative[0]) || has_hid(v))
+	if (any_in(v, g, negative, sizeof negative / sizeof negative[0]) || has_hid(v))
 		w -= 25;
-	if (any_in(v, positive, sizeof positive / sizeof positive[0]))
+	if (any_in(v, g, positive, sizeof positive / sizeof positive[0]))
 		w += 25;
 	return w;
 }
 
-int
-class_weight(const xmlNode *n)
+/* Whether value v holds token as a whole white-space separated token,
+ * ASCII case-insensitively. */
+static bool
+has_token(const char *v, const char *token)
 {
-	struct nstat *s = nstat_of(n);
-	if (s != NULL && (s->known & KNOWN_WEIGHT))
-		return s->weight;
-	char cb[512], ib[256];
-	int w = value_weight(lower(dom_attr(n, "class"), cb, sizeof cb)) +
-	    value_weight(lower(dom_attr(n, "id"), ib, sizeof ib));
-	if (s != NULL) {
-		s->weight = (signed char)w;
-		s->known |= KNOWN_WEIGHT;
-	}
-	return w;
-}
-
-bool
-class_unlikely(const xmlNode *n)
-{
-	struct nstat *s = nstat_of(n);
-	if (s != NULL && (s->known & KNOWN_UNLIKELY))
-		return s->unlikely;
-	char cb[512], ib[256];
-	const char *c = lower(dom_attr(n, "class"), cb, sizeof cb);
-	const char *i = lower(dom_attr(n, "id"), ib, sizeof ib);
-	bool bad = any_in(c, unlikely, sizeof unlikely / sizeof unlikely[0]) ||
-	    any_in(i, unlikely, sizeof unlikely / sizeof unlikely[0]);
-	bool ok = bad && (any_in(c, maybe, sizeof maybe / sizeof maybe[0]) ||
-	    any_in(i, maybe, sizeof maybe / sizeof maybe[0]));
-	if (s != NULL) {
-		s->unlikely = bad && !ok;
-		s->known |= KNOWN_UNLIKELY;
-	}
-	return bad && !ok;
-}
-
-bool
-class_has_token(const xmlNode *n, const char *token)
-{
-	const char *c = dom_attr(n, "class");
 	size_t len = strlen(token);
-	for (const char *p = c; p != NULL && *p != '\0'; ) {
+	for (const char *p = v; p != NULL && *p != '\0'; ) {
 		while (*p != '\0' && isspace((unsigned char)*p))
 			p++;
 		size_t k = 0;
@@ -354,18 +346,206 @@ static const char *const aside_tokens[] = {
 	"jp-relatedposts", "site-footer", "footer-widgets", "yarpp-related",
 };
 
+/* What one class or id value says, before it is combined with the other.
+ * Each group of verdicts is worked out when first asked for. */
+struct name_verdict {
+	unsigned char known;  /* VERDICT_* groups worked out */
+	unsigned char chrome; /* VERDICT_CHROME: chrome_kind of its tokens */
+	bool hidden;          /* VERDICT_CHROME: a class that hides the element */
+	signed char weight;   /* VERDICT_READABILITY: readability weight */
+	bool unlikely;        /* VERDICT_READABILITY: an unlikely-candidate name */
+	bool maybe;           /* VERDICT_READABILITY: an ok-maybe name */
+	bool aside;           /* VERDICT_ASIDE: names a side area of the page */
+};
+
+enum {
+	VERDICT_CHROME = 1 << 0,
+	VERDICT_READABILITY = 1 << 1,
+	VERDICT_ASIDE = 1 << 2,
+};
+
+struct name_entry {
+	char *key;            /* a copy of the value; NULL in an empty slot */
+	uint64_t hash;
+	bool is_id;
+	struct name_verdict v;
+};
+
+/* Work out the groups need of what value v (not NULL) of the class (or,
+ * with is_id, the id) attribute says, where out lacks them. The lower-case
+ * copies are as long as readability's buffers allow for each attribute. */
+static void
+judge_value(const char *v, bool is_id, unsigned need, struct name_verdict *out)
+{
+	need &= ~(unsigned)out->known;
+	if (need & VERDICT_CHROME) {
+		out->chrome = (unsigned char)value_chrome(v);
+		out->hidden = !is_id && hidden_class(v);
+	}
+	if (need & VERDICT_READABILITY) {
+		char buf[512];
+		const char *low = lower(v, buf, is_id ? 256 : 512);
+		struct bigrams g;
+		bigrams_of(low, strlen(low), &g);
+		out->weight = (signed char)value_weight(low, &g);
+		out->unlikely = any_in(low, &g, unlikely, sizeof unlikely / sizeof unlikely[0]);
+		out->maybe = any_in(low, &g, maybe, sizeof maybe / sizeof maybe[0]);
+	}
+	if (need & VERDICT_ASIDE) {
+		out->aside = false;
+		for (size_t i = 0; !out->aside && i < sizeof aside_tokens / sizeof aside_tokens[0]; i++)
+			out->aside = is_id ? strcasecmp(v, aside_tokens[i]) == 0 :
+			    has_token(v, aside_tokens[i]);
+	}
+	out->known |= (unsigned char)need;
+}
+
+/* FNV-1a hash of value v for the class or the id attribute. */
+static uint64_t
+name_hash(const char *v, bool is_id)
+{
+	uint64_t h = is_id ? 0x84222325cbf29ce4ULL : 0xcbf29ce484222325ULL;
+	for (const unsigned char *p = (const unsigned char *)v; *p != '\0'; p++)
+		h = (h ^ *p) * 0x100000001b3ULL;
+	return h;
+}
+
+/* Double the memo's table (or make its first one). */
+static void
+names_grow(struct names *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 256;
+	struct name_entry *slots = xcalloc(cap, sizeof *slots);
+	for (size_t i = 0; i < m->cap; i++) {
+		struct name_entry *e = &m->slots[i];
+		if (e->key == NULL)
+			continue;
+		size_t j = (size_t)e->hash & (cap - 1);
+		while (slots[j].key != NULL)
+			j = (j + 1) & (cap - 1);
+		slots[j] = *e;
+	}
+	free(m->slots);
+	m->slots = slots;
+	m->cap = cap;
+}
+
+/* The memo's verdict on value v (not NULL) of the class or id attribute,
+ * added empty if new; points into m, valid until the next lookup. */
+static struct name_verdict *
+names_lookup(struct names *m, const char *v, bool is_id)
+{
+	uint64_t h = name_hash(v, is_id);
+	if (m->cap > 0) {
+		for (size_t j = (size_t)h & (m->cap - 1); m->slots[j].key != NULL; j = (j + 1) & (m->cap - 1)) {
+			struct name_entry *e = &m->slots[j];
+			if (e->hash == h && e->is_id == is_id && strcmp(e->key, v) == 0)
+				return &e->v;
+		}
+	}
+	if (2 * (m->count + 1) > m->cap)
+		names_grow(m);
+	size_t j = (size_t)h & (m->cap - 1);
+	while (m->slots[j].key != NULL)
+		j = (j + 1) & (m->cap - 1);
+	struct name_entry *e = &m->slots[j];
+	e->key = xstrdup(v);
+	e->hash = h;
+	e->is_id = is_id;
+	m->count++;
+	return &e->v;
+}
+
+void
+names_free(struct names *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->slots[i].key);
+	free(m->slots);
+	m->slots = NULL;
+	m->cap = m->count = 0;
+}
+
+/* The groups need of what n's class (or, with is_id, its id) says, through
+ * the memo of n's record s when it has one (s may be NULL). */
+static struct name_verdict
+verdict_of(const xmlNode *n, const struct nstat *s, bool is_id, unsigned need)
+{
+	struct name_verdict v = {0};
+	const char *value = dom_attr(n, is_id ? "id" : "class");
+	if (value == NULL)
+		return v;     /* no name says nothing */
+	if (s == NULL || s->names == NULL) {
+		judge_value(value, is_id, need, &v);
+		return v;
+	}
+	struct name_verdict *e = names_lookup(s->names, value, is_id);
+	judge_value(value, is_id, need, e);
+	return *e;
+}
+
+chrome_kind
+class_chrome(const xmlNode *n)
+{
+	struct nstat *s = nstat_of(n);
+	if (s != NULL && (s->known & KNOWN_CHROME))
+		return (chrome_kind)s->chrome;
+	struct name_verdict c = verdict_of(n, s, false, VERDICT_CHROME);
+	struct name_verdict i = verdict_of(n, s, true, VERDICT_CHROME);
+	chrome_kind k = c.hidden ? CHROME_HARD : stronger((chrome_kind)c.chrome, (chrome_kind)i.chrome);
+	if (s != NULL) {
+		s->chrome = (unsigned char)k;
+		s->known |= KNOWN_CHROME;
+	}
+	return k;
+}
+
+int
+class_weight(const xmlNode *n)
+{
+	struct nstat *s = nstat_of(n);
+	if (s != NULL && (s->known & KNOWN_WEIGHT))
+		return s->weight;
+	int w = verdict_of(n, s, false, VERDICT_READABILITY).weight +
+	    verdict_of(n, s, true, VERDICT_READABILITY).weight;
+	if (s != NULL) {
+		s->weight = (signed char)w;
+		s->known |= KNOWN_WEIGHT;
+	}
+	return w;
+}
+
+bool
+class_unlikely(const xmlNode *n)
+{
+	struct nstat *s = nstat_of(n);
+	if (s != NULL && (s->known & KNOWN_UNLIKELY))
+		return s->unlikely;
+	struct name_verdict c = verdict_of(n, s, false, VERDICT_READABILITY);
+	struct name_verdict i = verdict_of(n, s, true, VERDICT_READABILITY);
+	bool bad = c.unlikely || i.unlikely;
+	bool ok = bad && (c.maybe || i.maybe);
+	if (s != NULL) {
+		s->unlikely = bad && !ok;
+		s->known |= KNOWN_UNLIKELY;
+	}
+	return bad && !ok;
+}
+
+bool
+class_has_token(const xmlNode *n, const char *token)
+{
+	return has_token(dom_attr(n, "class"), token);
+}
+
 bool
 class_aside(const xmlNode *n)
 {
 	struct nstat *s = nstat_of(n);
 	if (s != NULL && (s->known & KNOWN_ASIDE))
 		return s->aside;
-	bool aside = false;
-	const char *id = dom_attr(n, "id"), *cls = dom_attr(n, "class");
-	for (size_t i = 0; !aside && (id != NULL || cls != NULL) &&
-	    i < sizeof aside_tokens / sizeof aside_tokens[0]; i++)
-		aside = class_has_token(n, aside_tokens[i]) ||
-		    (id != NULL && strcasecmp(id, aside_tokens[i]) == 0);
+	bool aside = verdict_of(n, s, false, VERDICT_ASIDE).aside ||
+	    verdict_of(n, s, true, VERDICT_ASIDE).aside;
 	if (s != NULL) {
 		s->aside = aside;
 		s->known |= KNOWN_ASIDE;
@@ -393,12 +573,26 @@ style_sets(const char *style, const char *property, const char *value)
 	return false;
 }
 
-bool
-is_hidden(const xmlNode *n)
+/* Whether n's own attributes hide it. */
+static bool
+attrs_hide(const xmlNode *n)
 {
 	if (dom_attr(n, "hidden") != NULL)
 		return true;
 	const char *style = dom_attr(n, "style");
 	return style != NULL && (style_sets(style, "display", "none") ||
 	    style_sets(style, "visibility", "hidden"));
+}
+
+bool
+is_hidden(const xmlNode *n)
+{
+	struct nstat *s = nstat_of(n);
+	if (s == NULL)
+		return attrs_hide(n);
+	if (!(s->known & KNOWN_HIDDEN)) {
+		s->hidden = attrs_hide(n);
+		s->known |= KNOWN_HIDDEN;
+	}
+	return s->hidden;
 }

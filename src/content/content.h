@@ -35,6 +35,9 @@ struct nstat {
 	bool unlikely;        /* readability's unlikely candidate */
 	bool aside;           /* class_aside */
 	signed char weight;   /* readability class weight */
+	bool hidden;          /* is_hidden */
+	unsigned char tag;    /* TAG_* bits of the element's name, set when the record is made */
+	struct names *names;  /* the finder's memo of class and id verdicts (classes.c) */
 };
 
 enum {
@@ -42,6 +45,27 @@ enum {
 	KNOWN_UNLIKELY = 1 << 1,
 	KNOWN_WEIGHT = 1 << 2,
 	KNOWN_ASIDE = 1 << 3,
+	KNOWN_HIDDEN = 1 << 4,
+};
+
+/* What an element's tag name is, as bits (measure.c). */
+enum {
+	TAG_BLOCK = 1 << 0,      /* starts a new block of text (is_block_tag) */
+	TAG_INVISIBLE = 1 << 1,  /* content never read as text (is_invisible_tag) */
+	TAG_PARA = 1 << 2,       /* <p> or <pre>: counts as a paragraph */
+	TAG_A = 1 << 3,
+	TAG_BLOCKQUOTE = 1 << 4,
+	TAG_FIGURE = 1 << 5,
+};
+
+/* Verdicts on class and id values, remembered per distinct value for one
+ * document: pages repeat the same few class strings on thousands of
+ * elements (classes.c). An open-addressing hash table; keys are copies. */
+struct name_entry;
+struct names {
+	struct name_entry *slots;
+	size_t cap;             /* a power of two, or 0 */
+	size_t count;
 };
 
 /* A pool of nstat records, allocated in chunks so pointers stay valid. */
@@ -51,6 +75,7 @@ struct cx {
 	const struct article *a;   /* metadata found so far: title, URLs */
 	struct stat_chunk *chunks;
 	size_t used;            /* records used in the newest chunk */
+	struct names names;     /* verdicts on class and id values */
 };
 
 /* measure.c */
@@ -65,7 +90,7 @@ double link_density(const xmlNode *n);
 void scores_reset(xmlNode *n);
 /* Detach every record under n from its element. */
 void measure_clear(xmlNode *n);
-/* Free the pool. */
+/* Free the pool and the memo of class and id verdicts. */
 void measure_free(struct cx *cx);
 /* Whether n is a block-level element (breaks an inline run). */
 bool is_block_tag(const xmlNode *n);
@@ -97,6 +122,9 @@ bool class_aside(const xmlNode *n);
 /* Whether n is hidden by a hidden attribute or an inline display:none or
  * visibility:hidden style. */
 bool is_hidden(const xmlNode *n);
+/* Free the memo of verdicts on class and id values; names_free of an
+ * empty memo does nothing. */
+void names_free(struct names *m);
 
 /* score.c */
 /* readability: find the best candidate for the article under body by

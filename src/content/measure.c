@@ -21,46 +21,74 @@ struct stat_chunk {
 	struct nstat rec[CHUNK];
 };
 
-/* Tags that start a new block of text; everything else is inline. Sorted. */
-static const char *const block_tags[] = {
-	"address", "article", "aside", "blockquote", "body", "br", "center", "dd", "details", "dialog",
-	"div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-	"h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
-	"table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+/* Tag names that mean something to the measurements, sorted: block tags
+ * start a new block of text (everything else is inline); invisible ones
+ * hold content that is never read as text. */
+static const struct {
+	const char *name;
+	unsigned char bits;
+} tag_table[] = {
+	{"a", TAG_A}, {"address", TAG_BLOCK}, {"article", TAG_BLOCK}, {"aside", TAG_BLOCK},
+	{"blockquote", TAG_BLOCK | TAG_BLOCKQUOTE}, {"body", TAG_BLOCK}, {"br", TAG_BLOCK},
+	{"canvas", TAG_INVISIBLE}, {"center", TAG_BLOCK}, {"dd", TAG_BLOCK}, {"details", TAG_BLOCK},
+	{"dialog", TAG_BLOCK}, {"div", TAG_BLOCK}, {"dl", TAG_BLOCK}, {"dt", TAG_BLOCK},
+	{"embed", TAG_INVISIBLE}, {"fieldset", TAG_BLOCK}, {"figcaption", TAG_BLOCK},
+	{"figure", TAG_BLOCK | TAG_FIGURE}, {"footer", TAG_BLOCK}, {"form", TAG_BLOCK},
+	{"h1", TAG_BLOCK}, {"h2", TAG_BLOCK}, {"h3", TAG_BLOCK}, {"h4", TAG_BLOCK}, {"h5", TAG_BLOCK},
+	{"h6", TAG_BLOCK}, {"head", TAG_INVISIBLE}, {"header", TAG_BLOCK}, {"hr", TAG_BLOCK},
+	{"html", TAG_BLOCK}, {"iframe", TAG_INVISIBLE}, {"li", TAG_BLOCK}, {"main", TAG_BLOCK},
+	{"math", TAG_INVISIBLE}, {"nav", TAG_BLOCK}, {"noscript", TAG_INVISIBLE},
+	{"object", TAG_INVISIBLE}, {"ol", TAG_BLOCK}, {"p", TAG_BLOCK | TAG_PARA},
+	{"pre", TAG_BLOCK | TAG_PARA}, {"script", TAG_INVISIBLE}, {"section", TAG_BLOCK},
+	{"select", TAG_INVISIBLE}, {"style", TAG_INVISIBLE}, {"summary", TAG_BLOCK},
+	{"svg", TAG_INVISIBLE}, {"table", TAG_BLOCK}, {"tbody", TAG_BLOCK}, {"td", TAG_BLOCK},
+	{"template", TAG_INVISIBLE}, {"textarea", TAG_INVISIBLE}, {"tfoot", TAG_BLOCK},
+	{"th", TAG_BLOCK}, {"thead", TAG_BLOCK}, {"title", TAG_INVISIBLE}, {"tr", TAG_BLOCK},
+	{"ul", TAG_BLOCK},
 };
 
-/* Tags whose content is never read as text. Sorted. */
-static const char *const invisible_tags[] = {
-	"canvas", "embed", "head", "iframe", "math", "noscript", "object", "script", "select",
-	"style", "svg", "template", "textarea", "title",
-};
-
-/* bsearch comparison of a tag name with a list entry. */
-static int
-cmp_name(const void *key, const void *elem)
-{
-	return strcmp(key, *(const char *const *)elem);
-}
-
-/* Whether n's tag is in tags, a sorted list. */
-static bool
-tag_in(const xmlNode *n, const char *const *tags, size_t count)
+/* The TAG_* bits of element n's name, by binary search in tag_table. */
+static unsigned
+tag_bits(const xmlNode *n)
 {
 	if (n == NULL || n->type != XML_ELEMENT_NODE || n->name == NULL)
-		return false;
-	return bsearch(n->name, tags, count, sizeof tags[0], cmp_name) != NULL;
+		return 0;
+	const unsigned char *name = n->name;
+	size_t lo = 0, hi = sizeof tag_table / sizeof tag_table[0];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const unsigned char *t = (const unsigned char *)tag_table[mid].name;
+		size_t i = 0;
+		while (name[i] != '\0' && name[i] == t[i])
+			i++;
+		if (name[i] == t[i])
+			return tag_table[mid].bits;
+		if (name[i] < t[i])
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+/* The TAG_* bits of n: from its record when it has one. */
+static unsigned
+tag_of(const xmlNode *n)
+{
+	const struct nstat *s = nstat_of(n);
+	return s != NULL ? s->tag : tag_bits(n);
 }
 
 bool
 is_block_tag(const xmlNode *n)
 {
-	return tag_in(n, block_tags, sizeof block_tags / sizeof block_tags[0]);
+	return (tag_of(n) & TAG_BLOCK) != 0;
 }
 
 bool
 is_invisible_tag(const xmlNode *n)
 {
-	return tag_in(n, invisible_tags, sizeof invisible_tags / sizeof invisible_tags[0]);
+	return (tag_of(n) & TAG_INVISIBLE) != 0;
 }
 
 /* Return a zeroed record from the pool. */
@@ -93,46 +121,74 @@ link_density(const xmlNode *n)
 	return (double)s->link / s->text;
 }
 
+/* Classes of bytes for count_text; 0 is any other ASCII character. */
+enum { BYTE_OTHER, BYTE_SPACE, BYTE_COMMA, BYTE_END, BYTE_HIGH };
+#define HIGH16 BYTE_HIGH, BYTE_HIGH, BYTE_HIGH, BYTE_HIGH, BYTE_HIGH, BYTE_HIGH, BYTE_HIGH, \
+	BYTE_HIGH, BYTE_HIGH, BYTE_HIGH, BYTE_HIGH, BYTE_HIGH, BYTE_HIGH, BYTE_HIGH, BYTE_HIGH, BYTE_HIGH
+static const unsigned char byte_class[256] = {
+	[0] = BYTE_END, [' '] = BYTE_SPACE, ['\t'] = BYTE_SPACE, ['\n'] = BYTE_SPACE,
+	['\r'] = BYTE_SPACE, ['\f'] = BYTE_SPACE, [','] = BYTE_COMMA,
+	[0x80] = HIGH16, HIGH16, HIGH16, HIGH16, HIGH16, HIGH16, HIGH16, HIGH16,
+};
+#undef HIGH16
+
 /* Count characters (white-space runs as one) and commas of a text node.
- * *space carries whether the previous character was white space. */
+ * *space carries whether the previous character was white space. Counts
+ * are kept in locals: stores through the pointers would alias the text. */
 static void
 count_text(const char *t, unsigned *chars, unsigned *commas, bool *space)
 {
-	size_t n = strlen(t), i = 0;
-	while (i < n) {
-		unsigned char b = (unsigned char)t[i];
-		if (b < 0x80) {     /* ASCII: no decoding needed */
-			if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f') {
-				if (!*space)
-					(*chars)++;
-				*space = true;
+	const unsigned char *p = (const unsigned char *)t;
+	unsigned nchars = 0, ncommas = 0;
+	bool sp = *space;
+	for (;;) {
+		/* A run of ordinary ASCII characters, the common case. */
+		const unsigned char *run = p;
+		while (byte_class[*p] == BYTE_OTHER)
+			p++;
+		if (p != run) {
+			nchars += (unsigned)(p - run);
+			sp = false;
+		}
+		unsigned char c = byte_class[*p];
+		if (c != BYTE_HIGH) {
+			if (c == BYTE_END)
+				break;
+			if (c == BYTE_SPACE) {
+				if (!sp)
+					nchars++;
+				sp = true;
 			} else {
-				(*chars)++;
-				*space = false;
-				if (b == ',')
-					(*commas)++;
+				nchars++;
+				ncommas++;
+				sp = false;
 			}
-			i++;
+			p++;
 			continue;
 		}
+		/* A sequence cut short by the terminating NUL fails as a bad
+		 * continuation byte, so the decoder needs no exact length. */
 		uint32_t cp;
-		size_t k = utf8_decode(t + i, n - i, &cp);
+		size_t k = utf8_decode((const char *)p, 4, &cp);
 		if (k == 0) {
 			cp = 0xfffd;
 			k = 1;
 		}
 		if (text_is_space(cp)) {
-			if (!*space)
-				(*chars)++;
-			*space = true;
+			if (!sp)
+				nchars++;
+			sp = true;
 		} else {
-			(*chars)++;
-			*space = false;
+			nchars++;
+			sp = false;
 			if (cp == ',' || cp == 0xff0c || cp == 0x060c)
-				(*commas)++;
+				ncommas++;
 		}
-		i += k;
+		p += k;
 	}
+	*chars += nchars;
+	*commas += ncommas;
+	*space = sp;
 }
 
 /* Start measuring element n: a fresh or reset record; in_link says
@@ -143,13 +199,15 @@ open_record(struct cx *cx, xmlNode *n, bool in_link, bool in_quote, bool in_figu
 	struct nstat *s = n->_private;
 	if (s == NULL) {
 		s = stat_new(cx);
+		s->tag = (unsigned char)tag_bits(n);
+		s->names = &cx->names;
 		n->_private = s;
 	} else {
 		s->text = s->link = s->commas = s->own = s->own_commas = s->paras = s->ptext = 0;
 		s->score = 0;
 		s->scored = false;
 	}
-	s->in_link = in_link || (dom_is(n, "a") && dom_attr(n, "href") != NULL);
+	s->in_link = in_link || ((s->tag & TAG_A) && dom_attr(n, "href") != NULL);
 	s->in_quote = in_quote;
 	s->in_figure = in_figure;
 	s->space = true;
@@ -180,7 +238,7 @@ fold(struct nstat *s, const xmlNode *c)
 	s->link += k->link;
 	s->commas += k->commas;
 	s->paras += k->paras;
-	if (is_block_tag(c)) {
+	if (k->tag & TAG_BLOCK) {
 		s->space = true;
 	} else {
 		s->own += k->own;
@@ -205,23 +263,23 @@ measure(struct cx *cx, xmlNode *top)
 	 * the way, and fold each element into its parent when it is done. */
 	xmlNode *n = top;
 	struct nstat *s = open_record(cx, n, in_link, in_quote, in_figure);
-	xmlNode *c = is_invisible_tag(n) ? NULL : n->children;
+	xmlNode *c = (s->tag & TAG_INVISIBLE) ? NULL : n->children;
 	for (;;) {
 		if (c != NULL) {
 			if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 				add_text(s, c);
 				c = c->next;
 			} else if (c->type == XML_ELEMENT_NODE) {
-				s = open_record(cx, c, s->in_link, s->in_quote || dom_is(n, "blockquote"),
-				    s->in_figure || dom_is(n, "figure"));
+				s = open_record(cx, c, s->in_link, s->in_quote || (s->tag & TAG_BLOCKQUOTE),
+				    s->in_figure || (s->tag & TAG_FIGURE));
 				n = c;
-				c = is_invisible_tag(n) ? NULL : n->children;
+				c = (s->tag & TAG_INVISIBLE) ? NULL : n->children;
 			} else {
 				c = c->next;
 			}
 			continue;
 		}
-		if ((dom_is(n, "p") || dom_is(n, "pre")) && s->text >= 25)
+		if ((s->tag & TAG_PARA) && s->text >= 25)
 			s->paras++;
 		if (n == top)
 			break;
@@ -263,4 +321,5 @@ measure_free(struct cx *cx)
 		cx->chunks = next;
 	}
 	cx->used = 0;
+	names_free(&cx->names);
 }

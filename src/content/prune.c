@@ -36,8 +36,9 @@ static const char *const drop_roles[] = {
 static bool
 in_list(const char *s, const char *const *list, size_t count)
 {
+	/* Called for every element: test the first byte before strcmp. */
 	for (size_t i = 0; s != NULL && i < count; i++)
-		if (strcmp(s, list[i]) == 0)
+		if (s[0] == list[i][0] && strcmp(s, list[i]) == 0)
 			return true;
 	return false;
 }
