@@ -26,6 +26,7 @@
 #include "meta.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,7 @@
 
 #include "dom.h"
 #include "jsonparse.h"
+#include "meta/classes.h"
 #include "meta/date.h"
 #include "meta/names.h"
 #include "text.h"
@@ -799,57 +801,6 @@ has_word(const char *list, const char *w)
 	return false;
 }
 
-/* An element's class attribute split into words, once per element. */
-struct classes {
-	const char *cls;          /* the attribute, or NULL */
-	const char *word[24];
-	size_t len[24];
-	size_t n;
-};
-
-/* Split class attribute cls into c (words past the 24th are not kept). */
-static void
-classes_split(struct classes *c, const char *cls)
-{
-	c->cls = cls;
-	c->n = 0;
-	for (const char *p = cls; p != NULL && *p && c->n < 24; ) {
-		while (isspace((unsigned char)*p))
-			p++;
-		const char *w = p;
-		while (*p && !isspace((unsigned char)*p))
-			p++;
-		if (p > w) {
-			c->word[c->n] = w;
-			c->len[c->n++] = (size_t)(p - w);
-		}
-	}
-}
-
-/* Whether the split class list holds word w. */
-static bool
-classes_have(const struct classes *c, const char *w)
-{
-	size_t len = strlen(w);
-	for (size_t i = 0; i < c->n; i++)
-		if (c->len[i] == len && memcmp(c->word[i], w, len) == 0)
-			return true;
-	return false;
-}
-
-/* Whether hay holds needle, ignoring ASCII case: a plain scan, cheaper
- * than strcasestr's set-up for the short needles of class tests. */
-static bool
-contains_ci(const char *hay, const char *needle)
-{
-	int first = tolower((unsigned char)needle[0]);
-	size_t k = strlen(needle);
-	for (const char *p = hay; *p; p++)
-		if (tolower((unsigned char)*p) == first && strncasecmp(p, needle, k) == 0)
-			return true;
-	return false;
-}
-
 /* Whether element n, whose classes are ct, matches compound c. */
 static bool
 compound_match_cls(const xmlNode *n, const struct compound *c, const struct classes *ct)
@@ -863,13 +814,13 @@ compound_match_cls(const xmlNode *n, const struct compound *c, const struct clas
 		return false;
 	if (c->cls[0] != NULL) {
 		for (size_t i = 0; i < 3 && c->cls[i] != NULL; i++)
-			if (!classes_have(ct, c->cls[i]))
+			if (!meta_classes_have(ct, c->cls[i]))
 				return false;
 	}
 	if (c->cls_part != NULL) {
-		if (!contains_ci(cls, c->cls_part))
+		if (!meta_classes_contain(ct, c->cls_part))
 			return false;
-		if (c->cls_not != NULL && contains_ci(cls, c->cls_not))
+		if (c->cls_not != NULL && meta_classes_contain(ct, c->cls_not))
 			return false;
 	}
 	if (c->attr != NULL) {
@@ -886,8 +837,20 @@ compound_match(const xmlNode *n, const struct compound *c)
 {
 	if (n->type != XML_ELEMENT_NODE || n->name == NULL)
 		return false;
+	if (c->tag != NULL && strcmp((const char *)n->name, c->tag) != 0)
+		return false;
+	if (c->attr != NULL && n->properties == NULL)
+		return false;
+	const char *cls = NULL;
+	if (c->cls[0] != NULL || c->cls_part != NULL) {
+		/* A class word or part of the class text is a substring of it:
+		 * dismiss most elements before splitting. */
+		cls = dom_attr(n, "class");
+		if (cls == NULL || (c->cls[0] != NULL && strstr(cls, c->cls[0]) == NULL))
+			return false;
+	}
 	struct classes ct;
-	classes_split(&ct, dom_attr(n, "class"));
+	meta_classes_split(&ct, cls != NULL ? cls : dom_attr(n, "class"));
 	return compound_match_cls(n, c, &ct);
 }
 
@@ -909,8 +872,12 @@ has_region_hint(const char *cls)
 	};
 	for (const char *p = cls; *p; p++) {
 		int c = tolower((unsigned char)*p);
-		if (strchr("swcrnytpmj", c) == NULL || c == 0)
+		switch (c) {   /* the hints' first letters */
+		case 's': case 'w': case 'c': case 'r': case 'n': case 'y': case 't': case 'p': case 'm': case 'j':
+			break;
+		default:
 			continue;
+		}
 		for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
 			if (hints[i][0] == c && strncasecmp(p, hints[i], strlen(hints[i])) == 0)
 				return true;
@@ -980,17 +947,116 @@ is_author_link(const xmlNode *n, const void *arg)
 	    (href != NULL && (strstr(href, "/author/") != NULL || strstr(href, "/autor/") != NULL)));
 }
 
+/* What a markup rule's `self` part needs of an element before it is worth
+ * testing: one of a few tags, and the attributes below. */
+enum { NEED_CLASS = 1, NEED_ITEMPROP = 2, NEED_REL = 4, NEED_PUBDATE = 8 };
+static const char *const need_tags[] = { "h1", "h2", "a", "time", "abbr" };
+#define NNEED_TAGS (sizeof need_tags / sizeof need_tags[0])
+
+/* The index + 1 in need_tags of tag name, or 0 when it is not there. */
+static unsigned
+need_tag_of(const char *name)
+{
+	for (size_t i = 0; i < NNEED_TAGS; i++)
+		if (name[0] == need_tags[i][0] && strcmp(name, need_tags[i]) == 0)
+			return (unsigned)i + 1;
+	return 0;
+}
+
+/* The NEED_ bit attribute name stands for, or 0. */
+static unsigned
+need_attr_of(const char *name)
+{
+	return strcmp(name, "itemprop") == 0 ? NEED_ITEMPROP : strcmp(name, "rel") == 0 ? NEED_REL :
+	    strcmp(name, "pubdate") == 0 ? NEED_PUBDATE : 0;
+}
+
+/* Per markup rule: the tag (need_tags index + 1, 0 for any) and NEED_ bits
+ * its self part needs; filled once. A shortcut only: compound_match_cls
+ * still decides. */
+static struct { unsigned char tag, need; } markup_need[NMARKUP];
+static bool markup_need_ready;
+
+/* Per tag (need_tags index + 1, 0 for others) and NEED_ bits an element
+ * has: the rules, in order, whose needs it meets. */
+static unsigned char markup_list[NNEED_TAGS + 1][16][NMARKUP];
+static unsigned char markup_nlist[NNEED_TAGS + 1][16];
+_Static_assert(NMARKUP < 256, "markup rule indexes fit in unsigned char");
+
+/* The distinct first class words of the rules' self parts (up to 64), and
+ * per rule the bit of its word in a node's word set, 0 when not kept. */
+static const char *markup_word[64];
+static size_t markup_word_len[64], markup_nword;
+static uint64_t markup_word_bit[NMARKUP];
+
+/* Fill markup_need and markup_list from markup_rules. */
+static void
+markup_need_init(void)
+{
+	for (size_t i = 0; i < NMARKUP; i++) {
+		const struct compound *c = &markup_rules[i].self;
+		markup_need[i].tag = c->tag != NULL ? (unsigned char)need_tag_of(c->tag) : 0;
+		unsigned need = 0;
+		if (c->cls[0] != NULL || c->cls_part != NULL)
+			need |= NEED_CLASS;
+		if (c->attr != NULL)
+			need |= need_attr_of(c->attr);
+		markup_need[i].need = (unsigned char)need;
+		if (c->cls[0] == NULL)
+			continue;
+		size_t w = 0;
+		while (w < markup_nword && strcmp(markup_word[w], c->cls[0]) != 0)
+			w++;
+		if (w == markup_nword && w < 64) {
+			markup_word[w] = c->cls[0];
+			markup_word_len[w] = strlen(c->cls[0]);
+			markup_nword++;
+		}
+		if (w < markup_nword)
+			markup_word_bit[i] = (uint64_t)1 << w;
+	}
+	for (unsigned t = 0; t <= NNEED_TAGS; t++)
+		for (unsigned h = 0; h < 16; h++)
+			for (size_t i = 0; i < NMARKUP; i++)
+				if ((markup_need[i].tag == 0 || markup_need[i].tag == t) && (markup_need[i].need & ~h) == 0)
+					markup_list[t][h][markup_nlist[t][h]++] = (unsigned char)i;
+	markup_need_ready = true;
+}
+
 /* Add the candidates markup rules give for element n. */
 static void
 read_markup(struct ctx *x, const xmlNode *n, bool *seen)
 {
 	if (n->properties == NULL && !dom_is(n, "h1") && !dom_is(n, "time"))
 		return;   /* every rule but "h1 or time inside the post" needs an attribute */
+	if (!markup_need_ready)
+		markup_need_init();
 	struct classes ct;
-	classes_split(&ct, dom_attr(n, "class"));
-	for (size_t i = 0; i < NMARKUP; i++) {
+	meta_classes_split(&ct, dom_attr(n, "class"));
+	unsigned tag = need_tag_of((const char *)n->name), have = 0;
+	if (ct.cls != NULL)
+		have |= NEED_CLASS;
+	if (n->properties != NULL) {
+		if (dom_attr(n, "itemprop") != NULL)
+			have |= NEED_ITEMPROP;
+		if (dom_attr(n, "rel") != NULL)
+			have |= NEED_REL;
+		if (dom_attr(n, "pubdate") != NULL)
+			have |= NEED_PUBDATE;
+	}
+	if (ct.cls != NULL)
+		meta_classes_fold(&ct);
+	uint64_t words = 0;   /* which of markup_word the element's classes hold */
+	for (size_t k = 0; k < ct.n; k++)
+		for (size_t w = 0; w < markup_nword; w++)
+			if (ct.len[k] == markup_word_len[w] && memcmp(ct.word[k], markup_word[w], ct.len[k]) == 0)
+				words |= (uint64_t)1 << w;
+	const unsigned char *list = markup_list[tag][have];
+	for (size_t k = 0; k < markup_nlist[tag][have]; k++) {
+		size_t i = list[k];
 		const struct markup_rule *r = &markup_rules[i];
-		if ((seen[i] && r->field != F_TAG) || !compound_match_cls(n, &r->self, &ct))
+		if ((seen[i] && r->field != F_TAG) || (markup_word_bit[i] != 0 && (words & markup_word_bit[i]) == 0) ||
+		    !compound_match_cls(n, &r->self, &ct))
 			continue;
 		if (r->self.attr != NULL && strcmp(r->self.attr, "itemprop") == 0 && !itemscope_is_article(n))
 			continue;
@@ -1042,6 +1108,7 @@ read_markup(struct ctx *x, const xmlNode *n, bool *seen)
 		}
 		free(text);
 	}
+	meta_classes_release(&ct);
 }
 
 /* Whether href points at a site's home page: nothing after the host but
