@@ -146,6 +146,13 @@ scan_marks(const char *s, struct marks *m)
 	int depth = 0;
 	m->n = 0;
 	for (size_t i = 0; i < n;) {
+		/* Every mark is '"', '\'' or starts with byte C2 (« ») or E2
+		 * (the curly ones): skip other bytes without decoding. */
+		unsigned char byte = (unsigned char)s[i];
+		if (byte != '"' && byte != '\'' && byte != 0xc2 && byte != 0xe2) {
+			i++;
+			continue;
+		}
 		size_t len;
 		uint32_t cp = qt_cp_at(s, n, i, &len);
 		int fam = -1;

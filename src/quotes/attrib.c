@@ -5,8 +5,10 @@
  * entitled T;") and the words after it ("…,” said X") are matched against
  * tables of templates with typed holes: {A} author, {P} publication,
  * {T} title, {Y} year, {D} determiner, {W} work noun, {V} verb of saying,
- * {X} anything. A small backtracking matcher tries each template; every
- * hole has a byte bound, so the work per quotation is bounded. Printed
+ * {O} verb of saying with object words, {X} anything. A small backtracking
+ * matcher tries each template; every hole has a byte bound, so the work
+ * per quotation is bounded, and cheap necessary conditions (a template's
+ * longest literal, a verb of saying, the reach of a name) skip most tries. Printed
  * attributions ("— Jason Burke, The Guardian", "Voltaire, Questions sur
  * les miracles (1765)", a <cite> alone) are read by the shape of their
  * comma-separated parts: a person's name, an outlet, a work, a year.
@@ -123,6 +125,9 @@ qt_trim(const char *s, size_t *b, size_t *e)
 static bool
 word_is(const char *s, size_t n, const char *w)
 {
+	unsigned char a = (unsigned char)s[0], b = (unsigned char)w[0];
+	if (n > 0 && (a >= 'A' && a <= 'Z' ? a + 32 : a) != (b >= 'A' && b <= 'Z' ? b + 32 : b))
+		return false;   /* cheap first-letter test before strlen */
 	return strlen(w) == n && strncasecmp(s, w, n) == 0;
 }
 
@@ -386,17 +391,39 @@ verb_phrase(const char *s, size_t n)
 				return false;
 		}
 		for (const char *const *st = speech_stems; *st && !speech; st++)
-			speech = strncmp(s + b, *st, strlen(*st)) == 0;
+			speech = s[b] == (*st)[0] && strncmp(s + b, *st, strlen(*st)) == 0;
 		if (++words > 4)
 			return false;
 	}
 	return words > 0 && speech;
 }
 
+/* Whether s[0..n) is a verb of saying and up to six words after it, any
+ * case, no punctuation ("warned the students of Harvard", "put it"). */
+static bool
+verb_object(const char *s, size_t n)
+{
+	size_t i = 0, words = 0;
+	while (i < n) {
+		size_t b = next_word(s, &i, n);
+		if (i == b)
+			break;
+		for (size_t k = b; k < i; k++)
+			if (strchr(",;:.!?()\"", s[k]) || qt_is_digit((unsigned char)s[k]))
+				return false;
+		if (words == 0 && !verb_phrase(s + b, i - b))
+			return false;
+		if (++words > 7)
+			return false;
+	}
+	return words > 1;
+}
+
 /* ---- attribution patterns ---- */
 
 /* Holes: A author, P publication, T title, Y year, D determiner, W work
- * noun, V verb phrase of saying, X anything (an appositive). Lead-in
+ * noun, V verb phrase of saying, O verb of saying with object words ("warned
+ * the students of Harvard"), X anything (an appositive). Lead-in
  * patterns must match up to the quotation; trailing patterns start right
  * after it. Most specific first. */
 static const char *const leadin_patterns[] = {
@@ -409,6 +436,12 @@ static const char *const leadin_patterns[] = {
 	"as {A} {V} in {D} {Y} {W}, {T}",
 	"as {A} {V} in {D} {Y} {W}",
 	"as {A} {V} in {D} {W} {T}",
+	"as {A} {V} in {D} {W}, {T}",
+	"as {A} {O} in {D} {Y} {W} {T}",
+	"as {A} {O} in {D} {Y} {W}, {T}",
+	"as {A} {O} in {D} {Y} {W}",
+	"as {A} {O} in {D} {W} {T}",
+	"as {A} {O} in {D} {W}, {T}",
 	"as {A} {V} in {P}, in {D} {W} entitled {T}",
 	"as {A} {V} in {P}",
 	"as {A} {V}",
@@ -460,6 +493,7 @@ hole_max(char kind)
 	case 'A': return 100;
 	case 'P': return 120;
 	case 'V': return 60;
+	case 'O': return 100;
 	case 'X': return 200;
 	default: return 400;
 	}
@@ -500,10 +534,32 @@ hole_fits(char kind, const char *s, size_t b, size_t e, struct caps *c)
 		return qt_word_in(s + b, n, work_nouns);
 	case 'V':
 		return verb_phrase(s + b, n);
+	case 'O':
+		return verb_object(s + b, n);
 	case 'X':
 		return n <= 200;
 	}
 	return false;
+}
+
+/* The furthest end a name hole starting at pos of s[..e) can reach: past
+ * the end of a word that cannot be part of a name, or into a sixth word,
+ * name_shaped fails whatever follows. */
+static size_t
+name_limit(const char *s, size_t pos, size_t e)
+{
+	size_t i = pos, words = 0;
+	while (i < e) {
+		size_t b = next_word(s, &i, e);
+		if (i == b)
+			break;
+		if (words == 5)
+			return b;
+		if (!name_word(s + b, i - b, words == 0))
+			return i;
+		words++;
+	}
+	return e;
 }
 
 /* Whether position i of s[..e) ends a clause for an open-ended hole. */
@@ -534,10 +590,12 @@ pat_match(const char *pat, const char *s, size_t pos, size_t e, bool anchored, s
 			*c = save;
 			return false;
 		}
+		/* Spans of a name hole beyond lim cannot fit (name_limit). */
+		size_t lim = kind == 'A' ? name_limit(s, pos, e) : e;
 		if (*rest == '\0') {
 			if (anchored)
-				return hole_fits(kind, s, pos, e, c);
-			for (size_t end = e; end > pos; end--) {
+				return e <= lim && hole_fits(kind, s, pos, e, c);
+			for (size_t end = lim; end > pos; end--) {
 				if (!clause_end(s, end, e))
 					continue;
 				if (hole_fits(kind, s, pos, end, c))
@@ -551,6 +609,8 @@ pat_match(const char *pat, const char *s, size_t pos, size_t e, bool anchored, s
 			return false;
 		size_t litlen = strcspn(rest, "{");
 		size_t max = pos + hole_max(kind);
+		if (max > lim)
+			max = lim;
 		for (size_t o = pos + 1; o + litlen <= e && o <= max; o++) {
 			if (strncasecmp(s + o, rest, litlen) != 0)
 				continue;
@@ -630,6 +690,57 @@ word_start(const char *s, size_t i)
 	return i == 0 || s[i - 1] == ' ' || s[i - 1] == '(';
 }
 
+/* Whether pattern pat has a verb hole ({V} or {O}). */
+static bool
+pattern_needs_verb(const char *pat)
+{
+	return strstr(pat, "{V}") != NULL || strstr(pat, "{O}") != NULL;
+}
+
+/* Where the last word of s[b, e) that starts with a stem of a verb of
+ * saying begins (the test verb_phrase makes); SIZE_MAX when none does. */
+static size_t
+last_verb_start(const char *s, size_t b, size_t e)
+{
+	for (size_t p = e; p-- > b;) {
+		if ((p > b && s[p - 1] != ' ') || s[p] < 'a' || s[p] > 'z')
+			continue;
+		for (const char *const *st = speech_stems; *st; st++)
+			if (s[p] == (*st)[0] && strncmp(s + p, *st, strlen(*st)) == 0)
+				return p;
+	}
+	return SIZE_MAX;
+}
+
+/* Where the last copy (ASCII case-insensitive) of pattern pat's longest
+ * literal starts in s[b, e): SIZE_MAX when there is none; e when the
+ * literal is too short to be worth looking for. */
+static size_t
+last_literal_start(const char *pat, const char *s, size_t b, size_t e)
+{
+	const char *best = NULL;
+	size_t bestlen = 0;
+	for (const char *q = pat; *q;) {
+		if (*q == '{') {
+			q += 3;
+			continue;
+		}
+		size_t l = strcspn(q, "{");
+		if (l > bestlen)
+			best = q, bestlen = l;
+		q += l;
+	}
+	if (bestlen < 4)
+		return e;
+	unsigned char f0 = (unsigned char)best[0];
+	unsigned char f1 = f0 >= 'a' && f0 <= 'z' ? f0 - 32 : f0 >= 'A' && f0 <= 'Z' ? f0 + 32 : f0;
+	for (size_t p = e - b >= bestlen ? e - bestlen + 1 : b; p-- > b;)
+		if (((unsigned char)s[p] == f0 || (unsigned char)s[p] == f1) &&
+		    strncasecmp(s + p, best, bestlen) == 0)
+			return p;
+	return SIZE_MAX;
+}
+
 /* Match the lead-in patterns against the end of s[b, e), leftmost start
  * first; fills at and returns true when one names an author. */
 bool
@@ -640,10 +751,27 @@ attrib_leadin(const char *s, size_t b, size_t e, struct attrib *at)
 		while (b < e && !word_start(s, b))
 			b++;
 	}
+	/* Necessary conditions, found once: where the last verb of saying and
+	 * the last copy of each template's longest literal start. A template
+	 * cannot match at pos when either lies before pos. */
+	enum { NPAT = sizeof leadin_patterns / sizeof *leadin_patterns };
+	size_t need[NPAT];
+	bool verbal[NPAT];
+	size_t verb = last_verb_start(s, b, e);
+	for (size_t k = 0; leadin_patterns[k]; k++) {
+		need[k] = SIZE_MAX - 1;   /* not looked for yet */
+		verbal[k] = pattern_needs_verb(leadin_patterns[k]);
+	}
 	for (size_t pos = b; pos < e; pos++) {
 		if (!word_start(s, pos))
 			continue;
 		for (const char *const *p = leadin_patterns; *p; p++) {
+			size_t k = (size_t)(p - leadin_patterns);
+			if (need[k] == SIZE_MAX - 1)
+				need[k] = last_literal_start(*p, s, b, e);
+			if (need[k] < pos || need[k] == SIZE_MAX ||
+			    (verbal[k] && (verb == SIZE_MAX || verb < pos)))
+				continue;
 			struct caps c = { 0 };
 			if (pat_match(*p, s, pos, e, true, &c) && c.a[1] > c.a[0]) {
 				take_caps(at, s, &c);

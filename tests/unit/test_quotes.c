@@ -463,6 +463,58 @@ test_teaches_us(void)
 	article_free(a);
 }
 
+/* "As X <verb> [object words] in his YEAR <work>[,] T; “…”" lead-ins. */
+static void
+test_verb_object_leadin(void)
+{
+	static const char *const p[] = {
+		"As Odile Ferrand warned the engineers of Lyon in her 1912 lecture, On Bridges; “A "
+		    "span is only as honest as its weakest rivet.”",
+		"As Tobias Marr put it in his 1988 column Small Hours; “The night shift sees the city "
+		    "with its make-up off.”",
+		"As Ines Calder told her readers in their 2003 report The Dry Years; “Wells fail "
+		    "slowly, then all at once.”",
+		"As Pell Norquist noted in his sermon, Low Water; “Patience is a river that forgets "
+		    "its source.”",
+		"As the rain fell in the 1990s remake, “Everything on the screen looked wetter than it should.”",
+		"As Maria Quint walked home in her 1998 coat; “The hill was longer than it looked "
+		    "from the bus.”",
+		"As Dov Lerner argued, in his 1950 essay Glass; “Clarity is a kind of courage.”",
+		NULL
+	};
+	struct article *a = make(p);
+	quotes_find(a);
+	CHECK_INT(a->nquotes, 7);
+	if (a->nquotes != 7) {
+		article_free(a);
+		return;
+	}
+	CHECK_STR(a->quotes[0].text, "A span is only as honest as its weakest rivet.");
+	CHECK_STR(a->quotes[0].author, "Odile Ferrand");
+	CHECK_STR(a->quotes[0].title, "On Bridges");
+	CHECK_INT(a->quotes[0].year, 1912);
+	CHECK_STR(a->quotes[1].author, "Tobias Marr");
+	CHECK_STR(a->quotes[1].title, "Small Hours");
+	CHECK_INT(a->quotes[1].year, 1988);
+	CHECK_STR(a->quotes[2].author, "Ines Calder");
+	CHECK_STR(a->quotes[2].title, "The Dry Years");
+	CHECK_INT(a->quotes[2].year, 2003);
+	CHECK_STR(a->quotes[3].author, "Pell Norquist");
+	CHECK_STR(a->quotes[3].title, "Low Water");
+	CHECK_INT(a->quotes[3].year, 0);
+	/* Not a verb of saying, not a year, not a person: no attribution. */
+	CHECK_STR(a->quotes[4].author, NULL);
+	CHECK_STR(a->quotes[4].title, NULL);
+	CHECK_INT(a->quotes[4].year, 0);
+	CHECK_STR(a->quotes[5].author, NULL);
+	CHECK_STR(a->quotes[5].title, NULL);
+	CHECK_INT(a->quotes[5].year, 0);
+	/* A comma between the verb and "in" is punctuation the template lacks. */
+	CHECK_STR(a->quotes[6].author, NULL);
+	CHECK_STR(a->quotes[6].title, NULL);
+	article_free(a);
+}
+
 static void
 test_according_and_told(void)
 {
@@ -817,6 +869,7 @@ main(void)
 	test_speaker_unclosed();
 	test_written_by_runs();
 	test_teaches_us();
+	test_verb_object_leadin();
 	test_excerpt_with_quotes();
 	test_quoted_title();
 	test_according_and_told();
