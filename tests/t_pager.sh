@@ -251,6 +251,10 @@ keys L j Enter
 check "Enter in the link list opens the selected link" wait_top "The Fog Signal"
 keys BSpace
 check "and Backspace returns again" wait_top "Keeping the Lighthouse Log"
+keys 2 o
+check "the stored article opens once more" wait_top "The Fog Signal"
+keys q
+check "q goes back a screen, to the article the link came from" wait_top "Keeping the Lighthouse Log"
 
 # External links through $BROWSER, fork/exec, %s, the first command missing.
 rm -f "$T/opened"

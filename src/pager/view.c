@@ -687,6 +687,14 @@ view_run(struct pager *p)
 			clearok(curscr, TRUE);
 			break;
 		case ACT_QUIT:
+			/* q goes back a screen: to the article a link came from,
+			 * then out of the pager. */
+			if (v->prev != NULL) {
+				p->view = v->prev;
+				view_close(p, v);
+				view_relayout(p, p->view);
+				break;
+			}
 			close_all(p);
 			return 0;
 		default:
