@@ -29,12 +29,26 @@ check() {  # description command...
 
 # Capture the screen into $T/screen.
 snap() { tm capture-pane -p -t q >"$T/screen" 2>/dev/null; }
+# A capture can catch curses half-way through a redraw (the body drawn, the
+# status line not yet): after a wait matches, capture again until two
+# captures in a row agree, so the checks that follow read a finished screen.
+settle() {
+	j=0
+	while [ $j -lt 40 ]; do
+		cp "$T/screen" "$T/screen.prev"
+		sleep 0.05
+		snap
+		if cmp -s "$T/screen" "$T/screen.prev"; then return 0; fi
+		j=$((j + 1))
+	done
+	return 0
+}
 # Wait until the screen holds text (grep -F), up to about 10 seconds.
 wait_for() {
 	i=0
 	while [ $i -lt 200 ]; do
 		snap
-		if grep -qF -- "$1" "$T/screen"; then return 0; fi
+		if grep -qF -- "$1" "$T/screen"; then settle; return 0; fi
 		i=$((i + 1))
 		sleep 0.05
 	done
@@ -45,7 +59,7 @@ wait_gone() {
 	i=0
 	while [ $i -lt 200 ]; do
 		snap
-		if ! grep -qF -- "$1" "$T/screen"; then return 0; fi
+		if ! grep -qF -- "$1" "$T/screen"; then settle; return 0; fi
 		i=$((i + 1))
 		sleep 0.05
 	done
@@ -56,7 +70,7 @@ wait_top() {
 	i=0
 	while [ $i -lt 200 ]; do
 		snap
-		if head -n 1 "$T/screen" | grep -qF -- "$1"; then return 0; fi
+		if head -n 1 "$T/screen" | grep -qF -- "$1"; then settle; return 0; fi
 		i=$((i + 1))
 		sleep 0.05
 	done
@@ -244,7 +258,7 @@ keys q
 # Following a link to an article in the library, and Backspace.
 keys g 2 o
 check "a link to a stored article opens inside quire" wait_top "The Fog Signal"
-check "it says how to go back" grep -q "Backspace goes back" "$T/screen"
+check "it says how to go back" wait_for "Backspace goes back"
 keys BSpace
 check "Backspace returns to the article" wait_top "Keeping the Lighthouse Log"
 keys L j Enter
