@@ -1,0 +1,98 @@
+/* table.c — the command line's tables: every option and every command, in
+ * the order help lists them, and the usage and help text made from them. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* Every option any command takes; a command names its own by flag. */
+const struct cli_option cli_options[] = {
+	{ OPT_FORMAT, "format", required_argument, "--format text|json",
+	  "print plain text (the default) or one JSON object" },
+	{ OPT_JSON, "json", no_argument, "--json", "print a JSON array" },
+};
+const size_t cli_noptions = sizeof cli_options / sizeof cli_options[0];
+_Static_assert(sizeof cli_options / sizeof cli_options[0] <= CLI_MAX_OPTIONS,
+    "raise CLI_MAX_OPTIONS");
+
+/* One entry per command, in the order help lists them. */
+const struct command cli_commands[] = {
+	{ "import", "SOURCE...",
+	  "add pages (files, - for stdin, http(s) URLs) to the library, or update them",
+	  0, 1, -1, cmd_import },
+	{ "extract", "SOURCE",
+	  "print the article in a page without storing it",
+	  OPT_FORMAT, 1, 1, cmd_extract },
+	{ "list", "",
+	  "list the articles in the library",
+	  OPT_JSON, 0, 0, cmd_list },
+	{ "show", "ID",
+	  "print an article from the library",
+	  OPT_FORMAT, 1, 1, cmd_show },
+	{ "read", "ID|URL",
+	  "read an article in the pager (quire alone opens the library screen)",
+	  0, 1, 1, cmd_read },
+	{ "bookmarks", "[ID]",
+	  "list the bookmarks of one article or of the whole library",
+	  OPT_JSON, 0, 1, cmd_bookmarks },
+	{ "rm", "ID...",
+	  "remove articles from the library",
+	  0, 1, -1, cmd_rm },
+	{ "help", "[COMMAND]",
+	  "show help for quire or a command",
+	  0, 0, 1, cmd_help },
+};
+const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
+
+/* Return the command called name, or NULL. */
+const struct command *
+cli_command_find(const char *name)
+{
+	for (size_t i = 0; i < cli_ncommands; i++)
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return &cli_commands[i];
+	return NULL;
+}
+
+/* Print the overview: global options and every command's summary. */
+void
+cli_usage_all(FILE *f)
+{
+	fprintf(f, "usage: quire [--db PATH] [COMMAND [OPTIONS] [ARGS]]\n"
+	    "       quire --version | --help\n\ncommands:\n");
+	for (size_t i = 0; i < cli_ncommands; i++)
+		fprintf(f, "  %-9s %s\n", cli_commands[i].name, cli_commands[i].summary);
+	fprintf(f, "\nglobal options:\n"
+	    "  --db PATH  the library file (default $QUIRE_DB, else\n"
+	    "             $XDG_DATA_HOME/quire/library.db or ~/.local/share/quire/library.db)\n"
+	    "  --help     show help (also after a command)\n"
+	    "  --version  print the version\n"
+	    "\nRun 'quire COMMAND --help' for a command's options. See quire(1).\n");
+}
+
+/* Print the usage line for c: name, options, arguments. */
+void
+cli_usage_line(const struct command *c, FILE *f)
+{
+	fprintf(f, "usage: quire %s", c->name);
+	for (size_t i = 0; i < cli_noptions; i++)
+		if (c->options & cli_options[i].flag)
+			fprintf(f, " [%s]", cli_options[i].synopsis);
+	if (c->args[0] != '\0')
+		fprintf(f, " %s", c->args);
+	fputc('\n', f);
+}
+
+/* Print a command's full help on stdout. */
+void
+cli_help_command(const struct command *c)
+{
+	cli_usage_line(c, stdout);
+	printf("%s\n\noptions:\n", c->summary);
+	for (size_t i = 0; i < cli_noptions; i++)
+		if (c->options & cli_options[i].flag)
+			printf("  %-20s %s\n", cli_options[i].synopsis, cli_options[i].help);
+	printf("  %-20s %s\n  %-20s %s\n", "--db PATH", "the library file", "--help",
+	    "show this help");
+}
