@@ -6,84 +6,12 @@
 # Skips cleanly when tmux is missing.
 : "${QUIRE:?set QUIRE to the quire binary}" "${TOP:?set TOP to the source tree}"
 FIX="$TOP/tests/fixtures/pager"
-pass=0 fail=0 skipped=0
-
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "t_pager.sh: 0 passed, 0 failed, 1 skipped (no tmux)"
 	exit 0
 fi
 
-T=$(mktemp -d)
-SOCK="quire-test-$$"
-DB="$T/library.db"
-tm() { tmux -L "$SOCK" "$@"; }
-# kill-server leaves the socket file behind: remove it too.
-trap 'tm kill-server >/dev/null 2>&1; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"; rm -rf "$T"' EXIT
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; if [ -f "$T/screen" ]; then sed 's/^/  | /' "$T/screen"; fi; }
-check() {  # description command...
-	d=$1; shift
-	if "$@"; then ok; else bad "$d"; fi
-}
-
-# Capture the screen into $T/screen.
-snap() { tm capture-pane -p -t q >"$T/screen" 2>/dev/null; }
-# A capture can catch curses half-way through a redraw (the body drawn, the
-# status line not yet): after a wait matches, capture again until two
-# captures in a row agree, so the checks that follow read a finished screen.
-settle() {
-	j=0
-	while [ $j -lt 40 ]; do
-		cp "$T/screen" "$T/screen.prev"
-		sleep 0.05
-		snap
-		if cmp -s "$T/screen" "$T/screen.prev"; then return 0; fi
-		j=$((j + 1))
-	done
-	return 0
-}
-# Wait until the screen holds text (grep -F), up to about 10 seconds.
-wait_for() {
-	i=0
-	while [ $i -lt 200 ]; do
-		snap
-		if grep -qF -- "$1" "$T/screen"; then settle; return 0; fi
-		i=$((i + 1))
-		sleep 0.05
-	done
-	return 1
-}
-# Wait until the screen no longer holds text.
-wait_gone() {
-	i=0
-	while [ $i -lt 200 ]; do
-		snap
-		if ! grep -qF -- "$1" "$T/screen"; then settle; return 0; fi
-		i=$((i + 1))
-		sleep 0.05
-	done
-	return 1
-}
-# Wait until the first line of the screen contains text.
-wait_top() {
-	i=0
-	while [ $i -lt 200 ]; do
-		snap
-		if head -n 1 "$T/screen" | grep -qF -- "$1"; then settle; return 0; fi
-		i=$((i + 1))
-		sleep 0.05
-	done
-	return 1
-}
-keys() { tm send-keys -t q "$@"; }
-# Start quire with arguments in a fresh 80x24 window; it prints a marker when it ends.
-start() {
-	tm kill-session -t q >/dev/null 2>&1
-	tm new-session -d -s q -x 80 -y 24 \
-	    "env LANG=C.UTF-8 LC_ALL=${LOCALE:-C.UTF-8} ${NOCOLOR:+NO_COLOR=1} ${WIDTH:+QUIRE_WIDTH=$WIDTH} BROWSER='$BROWSER_SPEC' '$QUIRE' --db '$DB' $*; echo QUIRE-EXITED-\$?; sleep 600"
-}
-quit_and_wait() { keys q; wait_for "QUIRE-EXITED-0"; }
+. "$TOP/tests/tmux_lib.sh"
 
 # The recording browser: writes each argument on its own line, uses no shell from quire.
 cat >"$T/browser" <<EOF
