@@ -23,6 +23,9 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 enum {
 	OPT_FORMAT = 1 << 0,   /* --format text|json */
 	OPT_JSON = 1 << 1,     /* --json */
+	OPT_EXPORT_FORMAT = 1 << 16,   /* export --format markdown|html|text|json */
+	OPT_OUTPUT = 1 << 17,          /* -o FILE, --output FILE */
+	OPT_ALL = 1 << 18,             /* export --all */
 };
 #define CLI_MAX_OPTIONS 32
 
@@ -35,6 +38,14 @@ struct cli_option {
 };
 extern const struct cli_option cli_options[];
 extern const size_t cli_noptions;
+
+/* One-letter spellings of table options (-o for --output). */
+struct cli_short_option {
+	char letter;
+	int flag;
+};
+extern const struct cli_short_option cli_short_options[];
+extern const size_t cli_nshort_options;
 
 /* What one run of a command works with: the parsed options, the positional
  * arguments, and the library, opened on first need. */
@@ -101,6 +112,11 @@ int cmd_bookmarks(struct context *ctx);
 int cmd_rm(struct context *ctx);
 int cmd_read(struct context *ctx);
 int cmd_help(struct context *ctx);
+/* Print quire's version and its libraries' run-time versions (version.c). */
+void cli_print_version(FILE *f);
+/* src/cli/export.c: export, and the completion scripts' helper __complete. */
+int cmd_export(struct context *ctx);
+int cmd_complete(struct context *ctx);
 /* Run the pager on article id (0: the library screen). */
 int cli_open_pager(struct context *ctx, long long id);
 

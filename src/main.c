@@ -14,6 +14,18 @@
 /* getopt values for table options: OPTION_BASE + row, clear of any letter. */
 #define OPTION_BASE 256
 
+/* The cli_options row of short option letter for command c, or -1. */
+static int
+short_row(const struct command *c, int letter)
+{
+	for (size_t k = 0; k < cli_nshort_options; k++)
+		if (cli_short_options[k].letter == letter)
+			for (size_t i = 0; i < cli_noptions; i++)
+				if ((c->options & cli_options[i].flag) && cli_options[i].flag == cli_short_options[k].flag)
+					return (int)i;
+	return -1;
+}
+
 /* Parse a command's options and arguments into ctx, then run it. */
 static int
 run_command(struct context *ctx, int argc, char **argv)
@@ -27,6 +39,17 @@ run_command(struct context *ctx, int argc, char **argv)
 			    NULL, OPTION_BASE + (int)i };
 	longopts[n++] = (struct option){ "help", no_argument, NULL, 'h' };
 	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
+	/* Short spellings: "h" and each one-letter option the command takes. */
+	char shortopts[2 * CLI_MAX_OPTIONS + 2] = "h";
+	size_t ns = 1;
+	for (size_t k = 0; k < cli_nshort_options; k++)
+		for (size_t i = 0; i < cli_noptions; i++)
+			if ((c->options & cli_options[i].flag) && cli_options[i].flag == cli_short_options[k].flag) {
+				shortopts[ns++] = cli_short_options[k].letter;
+				if (cli_options[i].has_arg == required_argument)
+					shortopts[ns++] = ':';
+			}
+	shortopts[ns] = '\0';
 	char *name = xasprintf("quire %s", c->name);
 	char *saved = argv[0];
 	argv[0] = name;   /* for getopt's own messages */
@@ -34,10 +57,12 @@ run_command(struct context *ctx, int argc, char **argv)
 	opterr = 1;
 	int opt, status = -1;
 	ctx->format = "text";
-	while (status < 0 && (opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while (status < 0 && (opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		if (opt == 'h') {
 			cli_help_command(c);
 			status = cli_finish_output(EXIT_OK);
+		} else if (opt > 0 && opt < OPTION_BASE && short_row(c, opt) >= 0) {
+			ctx->opts[short_row(c, opt)] = optarg != NULL ? optarg : "";
 		} else if (opt >= OPTION_BASE && (size_t)(opt - OPTION_BASE) < cli_noptions) {
 			ctx->opts[opt - OPTION_BASE] = optarg != NULL ? optarg : "";
 		} else {
@@ -112,7 +137,7 @@ main(int argc, char **argv)
 		return status;
 	}
 	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
-		printf("quire %s\n", QUIRE_VERSION);
+		cli_print_version(stdout);
 		return cli_finish_output(EXIT_OK);
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

@@ -11,8 +11,19 @@ const struct cli_option cli_options[] = {
 	{ OPT_FORMAT, "format", required_argument, "--format text|json",
 	  "print plain text (the default) or one JSON object" },
 	{ OPT_JSON, "json", no_argument, "--json", "print a JSON array" },
+	{ OPT_EXPORT_FORMAT, "format", required_argument, "--format markdown|html|text|json",
+	  "the format to write (default markdown)" },
+	{ OPT_OUTPUT, "output", required_argument, "-o FILE",
+	  "write to FILE (replaced atomically) instead of stdout; also --output" },
+	{ OPT_ALL, "all", no_argument, "--all", "export every article, one file each, into DIR" },
 };
 const size_t cli_noptions = sizeof cli_options / sizeof cli_options[0];
+/* Options with a one-letter spelling too. */
+const struct cli_short_option cli_short_options[] = {
+	{ 'o', OPT_OUTPUT },
+};
+const size_t cli_nshort_options = sizeof cli_short_options / sizeof cli_short_options[0];
+
 _Static_assert(sizeof cli_options / sizeof cli_options[0] <= CLI_MAX_OPTIONS,
     "raise CLI_MAX_OPTIONS");
 
@@ -39,9 +50,15 @@ const struct command cli_commands[] = {
 	{ "rm", "ID...",
 	  "remove articles from the library",
 	  0, 1, -1, cmd_rm },
+	{ "export", "ID | --all DIR",
+	  "write an article as Markdown, HTML, text or JSON, or the whole library into DIR",
+	  OPT_EXPORT_FORMAT | OPT_OUTPUT | OPT_ALL, 1, 1, cmd_export },
 	{ "help", "[COMMAND]",
 	  "show help for quire or a command",
 	  0, 0, 1, cmd_help },
+	/* Hidden (a leading '_'): what the shell completion scripts ask for. */
+	{ "__complete", "commands | options COMMAND | ids",
+	  "print completion candidates, one a line", 0, 1, 2, cmd_complete },
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 
@@ -62,7 +79,8 @@ cli_usage_all(FILE *f)
 	fprintf(f, "usage: quire [--db PATH] [COMMAND [OPTIONS] [ARGS]]\n"
 	    "       quire --version | --help\n\ncommands:\n");
 	for (size_t i = 0; i < cli_ncommands; i++)
-		fprintf(f, "  %-9s %s\n", cli_commands[i].name, cli_commands[i].summary);
+		if (cli_commands[i].name[0] != '_')
+			fprintf(f, "  %-9s %s\n", cli_commands[i].name, cli_commands[i].summary);
 	fprintf(f, "\nglobal options:\n"
 	    "  --db PATH  the library file (default $QUIRE_DB, else\n"
 	    "             $XDG_DATA_HOME/quire/library.db or ~/.local/share/quire/library.db)\n"

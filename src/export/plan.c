@@ -1,0 +1,283 @@
+/* plan.c — the layout decisions every export format shares. A quotation the
+ * quote finder recorded becomes a block quote in the export when it is one
+ * on the page (<blockquote>, pull quote) or when a quoted passage in running
+ * text fills whole paragraphs: it runs over several paragraphs, or it ends
+ * its paragraph and is long. Its introduction ("As X wrote in Y:") stays a
+ * paragraph before it and its attribution follows it. Inline runs split a
+ * block's text wherever its set of spans changes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "text.h"
+#include "util.h"
+
+/* Bytes of a quote's text used to find where it starts and ends in a block. */
+#define PROBE 24
+/* A quotation alone in one paragraph becomes a block quote from this long. */
+#define MIN_BLOCK_QUOTE 60
+
+/* Whether cp opens or closes a quotation. */
+static bool
+is_quote_mark(uint32_t cp)
+{
+	switch (cp) {
+	case '"': case '\'': case 0x201c: case 0x201d: case 0x201e: case 0x2018:
+	case 0x2019: case 0x201a: case 0x00ab: case 0x00bb: case 0x2039: case 0x203a:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Return the length of the UTF-8 character that ends at text[end). */
+static size_t
+char_before(const char *text, size_t end, uint32_t *cp)
+{
+	size_t start = end;
+	while (start > 0 && end - start < 4) {
+		start--;
+		if (((unsigned char)text[start] & 0xc0) != 0x80)
+			break;
+	}
+	size_t k = utf8_decode(text + start, end - start, cp);
+	return k == end - start ? k : 0;
+}
+
+/* Whether text[from, to) holds only white space, punctuation and marks. */
+static bool
+only_punctuation(const char *text, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+			return false;
+		if (c >= 0x80) {
+			uint32_t cp;
+			size_t k = utf8_decode(text + i, to - i, &cp);
+			if (k == 0 || !is_quote_mark(cp))
+				return false;
+			i += k - 1;
+		}
+	}
+	return true;
+}
+
+/* Return how many leading bytes of s (at most max) end on a character. */
+static size_t
+cut_utf8(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
+/* Find where inline quotation q starts in its first block and ends in its
+ * last: *start in the first block's text, *end in the last's. Returns
+ * false when its text is not found there. */
+static bool
+locate_inline(const struct article *a, const struct quote *q, size_t *start, size_t *end)
+{
+	const char *qt = q->text;
+	size_t qlen = strlen(qt);
+	if (qlen == 0)
+		return false;
+	const char *first = a->blocks[q->first_block].text;
+	const char *last = a->blocks[q->last_block].text;
+	size_t hn = cut_utf8(qt, qlen, PROBE);
+	char *head = xstrndup(qt, hn);
+	const char *hit = strstr(first, head);
+	free(head);
+	if (hit == NULL)
+		return false;
+	*start = (size_t)(hit - first);
+	size_t tn = qlen <= PROBE ? qlen : qlen - PROBE;
+	while (tn < qlen && ((unsigned char)qt[tn] & 0xc0) == 0x80)
+		tn++;
+	const char *tail = qt + (qlen <= PROBE ? 0 : tn);
+	size_t taillen = strlen(tail);
+	/* The last occurrence at or after the start. */
+	const char *from = q->first_block == q->last_block ? last + *start : last;
+	const char *found = NULL;
+	for (const char *p = strstr(from, tail); p != NULL; p = strstr(p + 1, tail))
+		found = p;
+	if (found == NULL)
+		return false;
+	*end = (size_t)(found - last) + taillen;
+	return true;
+}
+
+/* Plan quotation qi, a passage in running text, when it fills paragraphs. */
+static void
+plan_inline(const struct article *a, int qi, struct quote_place *plan)
+{
+	const struct quote *q = &a->quotes[qi];
+	size_t start, end;
+	if (!locate_inline(a, q, &start, &end))
+		return;
+	const struct block *lb = &a->blocks[q->last_block];
+	size_t lastlen = strlen(lb->text);
+	/* After the passage: its closing mark, then the rest of the paragraph. */
+	size_t rest = end;
+	uint32_t cp;
+	size_t k = rest < lastlen ? utf8_decode(lb->text + rest, lastlen - rest, &cp) : 0;
+	if (k > 0 && is_quote_mark(cp))
+		rest += k;
+	if (q->first_block == q->last_block &&
+	    (end - start < MIN_BLOCK_QUOTE || !only_punctuation(lb->text, rest, lastlen)))
+		return;   /* a quotation inside a sentence stays there */
+	for (size_t i = q->first_block; i <= q->last_block; i++) {
+		const struct block *b = &a->blocks[i];
+		struct quote_place *p = &plan[i];
+		size_t len = strlen(b->text);
+		p->quote = qi;
+		p->depth = b->quote + 1;
+		p->intro_end = 0;
+		p->from = 0;
+		p->to = len;
+		p->rest_from = len;
+		if (i == q->first_block) {
+			p->from = start;
+			p->intro_end = start;
+			size_t m = char_before(b->text, start, &cp);
+			if (m > 0 && is_quote_mark(cp))
+				p->intro_end = start - m;
+		}
+		if (i == q->last_block) {
+			p->to = end;
+			p->rest_from = only_punctuation(b->text, rest, len) ? len : rest;
+			p->last = true;
+			p->attr_depth = a->blocks[q->first_block].quote + 1;
+		}
+	}
+}
+
+/* Plan quotation qi, a block quote on the page, over its whole blocks. */
+static void
+plan_block(const struct article *a, int qi, struct quote_place *plan)
+{
+	const struct quote *q = &a->quotes[qi];
+	int outer = 0;
+	for (size_t i = q->first_block; i <= q->last_block; i++) {
+		const struct block *b = &a->blocks[i];
+		int depth = b->quote > 0 ? b->quote : 1;
+		if (outer == 0 || depth < outer)
+			outer = depth;
+		plan[i] = (struct quote_place){ .quote = qi, .from = 0, .to = strlen(b->text),
+			.rest_from = strlen(b->text), .depth = depth };
+	}
+	plan[q->last_block].last = true;
+	plan[q->last_block].attr_depth = outer;
+}
+
+/* Return a newly allocated array of a->nblocks places. */
+struct quote_place *
+export_quote_plan(const struct article *a)
+{
+	if (a->nblocks == 0)
+		return NULL;
+	struct quote_place *plan = xcalloc(a->nblocks, sizeof *plan);
+	for (size_t i = 0; i < a->nblocks; i++) {
+		size_t len = strlen(a->blocks[i].text);
+		plan[i] = (struct quote_place){ .quote = -1, .to = len, .rest_from = len,
+			.depth = a->blocks[i].quote };
+	}
+	for (size_t qi = 0; qi < a->nquotes; qi++) {
+		const struct quote *q = &a->quotes[qi];
+		if (q->kind == QUOTE_Q || q->first_block > q->last_block || q->last_block >= a->nblocks)
+			continue;
+		bool taken = false;
+		for (size_t i = q->first_block; i <= q->last_block; i++)
+			taken = taken || plan[i].quote >= 0;
+		if (taken)
+			continue;   /* one quotation per block; the first wins */
+		if (q->kind == QUOTE_INLINE)
+			plan_inline(a, (int)qi, plan);
+		else
+			plan_block(a, (int)qi, plan);
+	}
+	return plan;
+}
+
+/* Return a newly allocated "Author, Publication, Title (Year)", or NULL. */
+char *
+export_attribution(const struct quote *q)
+{
+	struct buf b = {0};
+	const char *parts[3] = { q->author, q->publication, q->title };
+	for (int i = 0; i < 3; i++) {
+		if (parts[i] == NULL || parts[i][0] == '\0')
+			continue;
+		if (b.len > 0)
+			buf_puts(&b, ", ");
+		buf_puts(&b, parts[i]);
+	}
+	if (q->year != 0)
+		buf_printf(&b, b.len > 0 ? " (%d)" : "%d", q->year);
+	if (b.len == 0)
+		return NULL;
+	return buf_detach(&b);
+}
+
+/* Split b->text[from, to) into maximal runs of one style and link. */
+struct export_run *
+export_runs(const struct block *b, size_t from, size_t to, size_t *n)
+{
+	/* Cut points: the range's ends and every span edge inside it. */
+	size_t ncuts = 0;
+	size_t *cuts = xreallocarray(NULL, 2 * b->nspans + 2, sizeof *cuts);
+	cuts[ncuts++] = from;
+	cuts[ncuts++] = to;
+	for (size_t i = 0; i < b->nspans; i++) {
+		if (b->spans[i].start > from && b->spans[i].start < to)
+			cuts[ncuts++] = b->spans[i].start;
+		if (b->spans[i].end > from && b->spans[i].end < to)
+			cuts[ncuts++] = b->spans[i].end;
+	}
+	/* Insertion sort: spans per block are few. */
+	for (size_t i = 1; i < ncuts; i++)
+		for (size_t j = i; j > 0 && cuts[j - 1] > cuts[j]; j--) {
+			size_t t = cuts[j];
+			cuts[j] = cuts[j - 1];
+			cuts[j - 1] = t;
+		}
+	struct export_run *runs = xreallocarray(NULL, ncuts, sizeof *runs);
+	size_t nr = 0;
+	for (size_t c = 0; c + 1 < ncuts; c++) {
+		size_t x = cuts[c], y = cuts[c + 1];
+		if (x >= y)
+			continue;
+		int style = 0, link = -1;
+		for (size_t i = 0; i < b->nspans; i++) {
+			const struct span *s = &b->spans[i];
+			if (s->start <= x && s->end >= y) {
+				style |= s->style;
+				if ((s->style & SPAN_LINK) && link < 0)
+					link = s->link;
+			}
+		}
+		if (link < 0)
+			style &= ~SPAN_LINK;
+		if (nr > 0 && runs[nr - 1].style == style && runs[nr - 1].link == link &&
+		    runs[nr - 1].end == x) {
+			runs[nr - 1].end = y;
+			continue;
+		}
+		runs[nr++] = (struct export_run){ x, y, style, link };
+	}
+	free(cuts);
+	*n = nr;
+	return runs;
+}
+
+/* Move *from forward and *to back over ASCII white space. */
+void
+export_trim(const char *text, size_t *from, size_t *to)
+{
+	while (*from < *to && (text[*from] == ' ' || text[*from] == '\n' || text[*from] == '\t'))
+		(*from)++;
+	while (*to > *from && (text[*to - 1] == ' ' || text[*to - 1] == '\n' || text[*to - 1] == '\t'))
+		(*to)--;
+}
