@@ -4,17 +4,24 @@
 #   make run        install missing build dependencies, build, open the sample library
 #   make check      install missing build dependencies, build, run every test
 #   make bench      print import-speed figures
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (make uninstall removes it all again)
+#   make check-clang build once more with clang, warnings as errors (skips without clang)
 
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
-MANDIR   ?= $(PREFIX)/share/man
+DATADIR  ?= $(PREFIX)/share
+MANDIR   ?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
+SHAREDIR ?= $(DATADIR)/quire
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
 PKGS     := ncursesw libxml-2.0 sqlite3 libcurl
 
 CFLAGS   ?= -O2 -g
-WARN     := -std=c11 -Wall -Wextra -Wno-unused-parameter
+# -Wpedantic, less its limit of 4095 bytes on a string literal (a limit of
+# old compilers, which the schema's SQL outgrows).
+WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wno-overlength-strings -Wno-unused-parameter
 BUILD    ?= build
 
 ifeq ($(SANITIZE),1)
@@ -38,7 +45,7 @@ TOOL_BINS := $(TOOL_SRCS:tests/tools/%.c=$(BUILD)/tools/%)
 
 QUIRE := $(if $(filter 1,$(SANITIZE)),$(BUILD)/quire,quire)
 
-.PHONY: all run check check-unit check-cli check-sanitize bench deps install uninstall clean
+.PHONY: all run check check-unit check-cli check-sanitize check-clang bench deps install uninstall clean
 
 all: $(QUIRE)
 
@@ -72,6 +79,17 @@ check: deps
 	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(TOOL_BINS)
 	@sh tests/run.sh ./quire $(BUILD)
 	@$(MAKE) --no-print-directory check-sanitize
+	@$(MAKE) --no-print-directory check-clang
+
+# The program once more with clang, every warning an error, when clang is here
+# (tests/deps.sh --list-ci brings it to CI). Objects in build/clang.
+check-clang:
+	@if command -v clang >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory CC=clang BUILD=build/clang CFLAGS="-O1 -Werror" build/clang/quire && \
+		echo "check-clang: quire builds with clang, no warnings"; \
+	else \
+		echo "check-clang: skipped, clang not installed"; \
+	fi
 
 # The same suite once more under AddressSanitizer and UBSan, built in its own folder.
 check-sanitize:
@@ -83,13 +101,20 @@ bench: deps
 	@sh tests/bench.sh ./quire $(BUILD)
 	@echo; sh tests/fixtures/pager/bench.sh ./quire
 
+# The binary, the man page, bash and zsh completions, and the sample pages.
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+	    $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(SHAREDIR)/sample
 	install -m 755 quire $(DESTDIR)$(BINDIR)/quire
 	install -m 644 man/quire.1 $(DESTDIR)$(MANDIR)/man1/quire.1
+	install -m 644 data/completions/quire.bash $(DESTDIR)$(BASHCOMPDIR)/quire
+	install -m 644 data/completions/_quire $(DESTDIR)$(ZSHCOMPDIR)/_quire
+	install -m 644 data/sample/*.html $(DESTDIR)$(SHAREDIR)/sample
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/quire $(DESTDIR)$(MANDIR)/man1/quire.1
+	rm -f $(DESTDIR)$(BINDIR)/quire $(DESTDIR)$(MANDIR)/man1/quire.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/quire $(DESTDIR)$(ZSHCOMPDIR)/_quire
+	rm -rf $(DESTDIR)$(SHAREDIR)
 
 clean:
 	rm -rf build quire

@@ -406,7 +406,7 @@ static void
 read_twitter_label(struct ctx *x, const char *name, const char *content)
 {
 	static const char *const labels[] = {
-		"written by", "verfasst von", "geschrieben von", "\xc3\xa9" "crit par", "escrito por", "scritto da",
+		"written by", "verfasst von", "geschrieben von", "\303\251crit par", "escrito por", "scritto da",
 		"geschreven door", "author", "autor",
 	};
 	bool label = text_starts_with_ci(name, "twitter:label");

@@ -259,7 +259,7 @@ static const char *const date_words[] = {
 	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
 	"mo", "di", "mi", "do", "fr", "sa", "so",
 	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-	"lunes", "martes", "mi\xc3\xa9rcoles", "jueves", "viernes", "s\xc3\xa1" "bado", "domingo",
+	"lunes", "martes", "mi\xc3\xa9rcoles", "jueves", "viernes", "s\303\241bado", "domingo",
 	"luned\xc3\xac", "marted\xc3\xac", "mercoled\xc3\xac", "gioved\xc3\xac", "venerd\xc3\xac", "sabato", "domenica",
 	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
 	"st", "nd", "rd", "th", "er", "of", "de", "del", "at", "um", "\xc3\xa0", "a", "las", "uhr", "h", "om",

@@ -123,7 +123,7 @@ void
 meta_read_byline_text(struct ctx *x, const xmlNode *t)
 {
 	static const char *const leads[] = {
-		"posted by", "written by", "geschrieben von", "verfasst von", "ver\xc3\xb6" "ffentlicht von",
+		"posted by", "written by", "geschrieben von", "verfasst von", "ver\303\266ffentlicht von",
 		"publi\xc3\xa9 par", "escrito por", "scritto da", "geschreven door",
 	};
 	const char *s = (const char *)t->content;
