@@ -203,7 +203,9 @@ complete_ids(struct context *ctx)
 }
 
 /* __complete: the candidates the completion scripts offer, one a line.
- *   commands         NAME<tab>SUMMARY
+ *   commands         NAME<tab>ARGUMENTS<tab>SUMMARY (ARGUMENTS as in usage:
+ *                    ID, SOURCE..., [COMMAND]; the scripts complete ids for
+ *                    ID, files for SOURCE or FILE, commands for COMMAND)
  *   options COMMAND  OPTION<tab>ARGUMENT<tab>HELP (ARGUMENT empty or e.g.
  *                    "markdown|html|text|json", "FILE", "DIR")
  *   ids              ID<tab>TITLE */
@@ -216,7 +218,8 @@ cmd_complete(struct context *ctx)
 	if (strcmp(what, "commands") == 0 && ctx->argc == 1) {
 		for (size_t i = 0; i < cli_ncommands; i++)
 			if (cli_commands[i].name[0] != '_')
-				printf("%s\t%s\n", cli_commands[i].name, cli_commands[i].summary);
+				printf("%s\t%s\t%s\n", cli_commands[i].name, cli_commands[i].args,
+				    cli_commands[i].summary);
 		return cli_finish_output(EXIT_OK);
 	}
 	if (strcmp(what, "options") == 0 && ctx->argc == 2) {
