@@ -62,15 +62,6 @@ put_str(struct buf *out, const char *s)
 		put_text(out, s, strlen(s));
 }
 
-/* Whether url may be a link: http(s), mailto or ftp only. */
-static bool
-safe_url(const char *url)
-{
-	return url != NULL && (text_starts_with_ci(url, "http://") ||
-	    text_starts_with_ci(url, "https://") || text_starts_with_ci(url, "mailto:") ||
-	    text_starts_with_ci(url, "ftp://"));
-}
-
 /* Close open lists down to keep. */
 static void
 close_lists(struct page *p, int keep)
@@ -102,7 +93,7 @@ put_inline(struct page *p, const struct block *b, size_t from, size_t to)
 	for (size_t r = 0; r < n; r++) {
 		int style = runs[r].style, link = runs[r].link;
 		const char *url = link >= 0 && (size_t)link < p->a->nlinks ? p->a->links[link].url : NULL;
-		bool linked = safe_url(url);
+		bool linked = export_safe_url(url);
 		if (linked) {
 			buf_puts(p->out, "<a href=\"");
 			put_str(p->out, url);
@@ -190,7 +181,7 @@ put_piece(struct page *p, const struct block *b, size_t i, size_t from, size_t t
 		break;
 	case BLOCK_IMAGE:
 		buf_printf(p->out, "<figure id=\"b%zu\">", i);
-		if (safe_url(b->src)) {
+		if (export_safe_url(b->src)) {
 			buf_puts(p->out, "<img src=\"");
 			put_str(p->out, b->src);
 			buf_puts(p->out, "\" alt=\"");
@@ -261,7 +252,7 @@ put_header(const struct article *a, struct buf *out)
 		buf_puts(out, "\">\n");
 	}
 	const char *url = a->canonical_url != NULL ? a->canonical_url : a->url;
-	if (safe_url(url)) {
+	if (export_safe_url(url)) {
 		buf_puts(out, "<link rel=\"canonical\" href=\"");
 		put_str(out, url);
 		buf_puts(out, "\">\n");
@@ -283,15 +274,15 @@ put_header(const struct article *a, struct buf *out)
 		buf_puts(out, "</time>");
 		any = true;
 	}
-	if (a->site_name != NULL || safe_url(url)) {
+	if (a->site_name != NULL || export_safe_url(url)) {
 		buf_puts(out, any ? " · " : "");
-		if (safe_url(url)) {
+		if (export_safe_url(url)) {
 			buf_puts(out, "<a href=\"");
 			put_str(out, url);
 			buf_puts(out, "\">");
 		}
 		put_str(out, a->site_name != NULL ? a->site_name : url);
-		if (safe_url(url))
+		if (export_safe_url(url))
 			buf_puts(out, "</a>");
 	}
 	buf_puts(out, "</p>\n</header>\n");
@@ -335,7 +326,7 @@ export_html(const struct export_input *in, struct buf *out)
 		for (size_t i = 0; i < a->nlinks; i++) {
 			const struct link *l = &a->links[i];
 			buf_puts(out, "<li>");
-			if (safe_url(l->url)) {
+			if (export_safe_url(l->url)) {
 				buf_puts(out, "<a href=\"");
 				put_str(out, l->url);
 				buf_puts(out, "\">");

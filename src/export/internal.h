@@ -44,6 +44,9 @@ struct export_run {
  * newly allocated array of *n runs. */
 struct export_run *export_runs(const struct block *b, size_t from, size_t to, size_t *n);
 
+/* Whether url may become a link: http(s), mailto or ftp only. */
+bool export_safe_url(const char *url);
+
 /* Move *from forward and *to back over ASCII white space. */
 void export_trim(const char *text, size_t *from, size_t *to);
 

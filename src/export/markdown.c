@@ -145,8 +145,9 @@ put_inline(struct md *m, const struct block *b, size_t from, size_t to, bool bre
 	for (size_t r = 0; r < n; r++) {
 		size_t x = runs[r].start, y = runs[r].end;
 		int link = runs[r].link;
-		if (link >= 0 && (size_t)link >= m->a->nlinks)
-			link = -1;
+		if (link >= 0 && ((size_t)link >= m->a->nlinks ||
+		    !export_safe_url(m->a->links[link].url)))
+			link = -1;   /* no javascript: links */
 		if (link != open_link && open_link >= 0) {
 			buf_printf(m->out, "][%d]", open_link + 1);
 			open_link = -1;
@@ -179,7 +180,7 @@ put_inline(struct md *m, const struct block *b, size_t from, size_t to, bool bre
 				buf_puts(m->out, "**");
 		}
 		line_start = false;
-		if (link >= 0 && (r + 1 == n || runs[r + 1].link != link)) {
+		if (link >= 0 && (r + 1 == n || runs[r + 1].link != runs[r].link)) {
 			buf_printf(m->out, "][%d]", link + 1);
 			open_link = -1;
 		}
@@ -299,7 +300,7 @@ put_piece(struct md *m, const struct block *b, size_t from, size_t to, int depth
 		buf_free(&cont);
 		return;
 	case BLOCK_IMAGE:
-		if (b->src != NULL && b->src[0] != '\0') {
+		if (export_safe_url(b->src)) {
 			bool ls = false;
 			buf_puts(m->out, "![");
 			put_escaped(m->out, b->text, from, to, &ls, false, "");
@@ -428,6 +429,8 @@ export_markdown(const struct export_input *in, struct buf *out)
 	if (a->nlinks > 0) {
 		buf_putc(out, '\n');
 		for (size_t i = 0; i < a->nlinks; i++) {
+			if (!export_safe_url(a->links[i].url))
+				continue;
 			buf_printf(out, "[%zu]: ", i + 1);
 			put_url(out, a->links[i].url != NULL ? a->links[i].url : "");
 			buf_putc(out, '\n');

@@ -281,3 +281,12 @@ export_trim(const char *text, size_t *from, size_t *to)
 	while (*to > *from && (text[*to - 1] == ' ' || text[*to - 1] == '\n' || text[*to - 1] == '\t'))
 		(*to)--;
 }
+
+/* Whether url may become a link: http(s), mailto or ftp only. */
+bool
+export_safe_url(const char *url)
+{
+	return url != NULL && (text_starts_with_ci(url, "http://") ||
+	    text_starts_with_ci(url, "https://") || text_starts_with_ci(url, "mailto:") ||
+	    text_starts_with_ci(url, "ftp://"));
+}
