@@ -22,7 +22,11 @@ sync_shell() {
 	print -u2 "zsh_complete: no answer from the shell"
 	return 1
 }
-zpty -w z "PS1='' PS2=''; fpath=($compdir \$fpath); autoload -Uz compinit; compinit -u -D -d /dev/null"
+# -D alone: no dump file is read or written (a -d after it would turn
+# dumping back on, and compdump replaces the file it is given).
+zdot=$(mktemp -d "${TMPDIR:-/tmp}/quire-zdot.XXXXXX") || exit 1
+trap 'zpty -d z 2>/dev/null; rm -rf "$out" "$zdot"' EXIT
+zpty -w z "ZDOTDIR=$zdot; PS1='' PS2=''; fpath=($compdir \$fpath); autoload -Uz compinit; compinit -u -D"
 zpty -w z "zstyle ':completion:*' menu no; zstyle ':completion:*' list-prompt ''"
 zpty -w z "compadd() { builtin compadd \"\$@\"; local -a m; builtin compadd -O m \"\$@\"; print -rl -- \$m >>$out; local d=\${@[(i)-d]}; (( d < \$# )) && print -rl -- \"desc: \"\${(P)@[d+1]} >>$out; }"
 sync_shell || exit 1
@@ -34,5 +38,3 @@ for line in "$@"; do
 	print -r -- "== $line"
 	cat "$out"
 done
-zpty -d z
-rm -f "$out"
