@@ -10,8 +10,9 @@ PACKAGES="make gcc libc6-dev pkg-config libncurses-dev libxml2-dev libsqlite3-de
 libcurl4-openssl-dev python3 groff-base"
 # Not required: tests/t_fuzz.sh skips without clang and its fuzzer runtime,
 # make check-clang without clang; t_completion.sh skips a shell that is
-# missing, t_install.sh its man check without man-db.
-OPTIONAL="clang libclang-rt-14-dev bash-completion zsh man-db"
+# missing, t_install.sh its man check without man-db, t_export.sh renders
+# Markdown with cmark when it is here.
+OPTIONAL="clang libclang-rt-14-dev bash-completion zsh man-db cmark"
 
 case "${1:-}" in
 --list) echo $PACKAGES; exit 0 ;;

@@ -74,6 +74,31 @@ check "rule" line "$M" "* * *"
 check "inline code and more references" line "$M" 'Use `grep` on a typed copy if you must, but the pleasure is in the [paper][2] itself, and in [attention][3] once more.'
 check "reference list" sh -c "tail -n 3 '$M' | tr '\n' '|' | grep -qxF '[1]: https://notes.example/attention|[2]: https://notes.example/paper?a=1&b=2|[3]: https://notes.example/attention|'"
 
+# The same through cmark, the CommonMark reference implementation: what a
+# Markdown reader shows is the page's text and structure.
+if command -v cmark >/dev/null 2>&1; then
+	# Without the front matter, which is YAML, not CommonMark.
+	awk 'NR == 1 && $0 == "---" { fm = 1; next } fm && $0 == "---" { fm = 0; next } !fm' "$M" |
+	    cmark >"$T/a.cm.html"
+	C="$T/a.cm.html"
+	check "cmark: escaped heading reads as written" line "$C" '<h2>Why bother with *stars* and_underscores_?</h2>'
+	check "cmark: escaped paragraph reads as written" line "$C" '<p>Plain text has its hazards. A line may begin with # a hash, or hold [brackets], a back`tick, a &lt;angle&gt;, 5 * 3 = 15, snake_case_names and a trailing backslash \ that a careless converter would swallow whole.</p>'
+	check "cmark: no list from '1.'" line "$C" '<p>1. This paragraph starts like a numbered list but is not one, and the converter must say so plainly.</p>'
+	check "cmark: nested list" sh -c "tr -d '
+' <'$C' | grep -qF '<li>Prices, with the shop named.<ul><li>Bread and milk.</li><li>Stamps, which rise every spring.</li></ul></li>'"
+	check "cmark: numbered list" sh -c "tr -d '
+' <'$C' | grep -qF '<ol><li>Open the book at the same hour each day.</li>'"
+	check "cmark: nested block quote with attribution" sh -c "tr -d '
+' <'$C' | grep -qF '<blockquote><p>The habit of the notebook is the habit of looking twice, and looking twice is most of what we mean by paying attention to the world.</p><blockquote><p>Look once to see; look again to know.</p></blockquote><p>— Mabel Thorn, The Commonplace Quarterly</p></blockquote>'"
+	check "cmark: code block" sh -c "tr -d '
+' <'$C' | grep -qF '<pre><code>Mon  frost   bread 1.20Tue  rain    bread 1.20Wed  \`\`\`fog\`\`\`   bread 1.25</code></pre>'"
+	check "cmark: links resolved" grep -qF 'in the <a href="https://notes.example/paper?a=1&amp;b=2">paper</a> itself' "$C"
+	check "cmark: emphasis" grep -qF 'It asks for <em>nothing</em> but attention, and it repays that attention <strong>many times over</strong>, as <a href="https://notes.example/attention">the old diarists</a> knew well.' "$C"
+	check "cmark: image" grep -qF '<img src="https://margin.example/img/ledger-page.jpg" alt="A ledger page [with] pencilled columns" />' "$C"
+else
+	skip "cmark not installed: Markdown not rendered"
+fi
+
 # 2. HTML, text, JSON.
 status 0 export 1 --format html
 cp "$T/out" "$T/a.html"

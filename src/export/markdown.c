@@ -131,8 +131,79 @@ put_code_span(struct buf *out, const char *text, size_t from, size_t to)
 		buf_putc(out, '`');
 }
 
+/* Inline markup is a stack of open elements, closed in reverse order:
+ * SPAN_STRONG, SPAN_EMPHASIS, or LINK_BASE + a link's index. */
+#define LINK_BASE 0x10000
+#define MAX_OPEN 3
+
+struct inline_state {
+	int stack[MAX_OPEN];
+	int depth;
+};
+
+/* Whether c is ASCII punctuation. */
+static bool
+is_punct(char c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+	    (c >= '{' && c <= '~');
+}
+
+/* Whether c may be part of a word: a letter, a digit, any non-ASCII byte. */
+static bool
+is_word(char c)
+{
+	unsigned char u = (unsigned char)c;
+	return u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether run r carries element e. */
+static bool
+run_has(const struct export_run *run, int link, int e)
+{
+	return e >= LINK_BASE ? link == e - LINK_BASE : (run->style & e) != 0;
+}
+
+/* Write the opening (or closing) of element e. */
+static void
+put_mark(struct buf *out, int e, bool open)
+{
+	if (e >= LINK_BASE)
+		buf_printf(out, open ? "[" : "][%d]", e - LINK_BASE + 1);
+	else
+		buf_puts(out, e == SPAN_STRONG ? "**" : "*");
+}
+
+/* The link of run r that may be written: -1 for none or an unsafe URL. */
+static int
+run_link(const struct md *m, const struct export_run *run)
+{
+	int link = run->link;
+	if (link < 0 || (size_t)link >= m->a->nlinks || !export_safe_url(m->a->links[link].url))
+		return -1;   /* no javascript: links */
+	return link;
+}
+
+/* Return how many runs from r on carry element e (runs of white space
+ * alone do not interrupt it). */
+static size_t
+lasts(const struct md *m, const char *text, const struct export_run *runs, size_t n, size_t r,
+    int e)
+{
+	size_t k = r;
+	for (; k < n; k++) {
+		size_t x = runs[k].start, y = runs[k].end;
+		export_trim(text, &x, &y);
+		if (x < y && !run_has(&runs[k], run_link(m, &runs[k]), e))
+			break;
+	}
+	return k - r;
+}
+
 /* Write b->text[from, to) with its inline styles; links become [text][n].
- * cont starts each continuation line after a hard break. */
+ * cont starts each continuation line after a hard break. Markers hug the
+ * text: white space at a run's edges goes outside them, and markers stay
+ * open over a run of white space alone. */
 static void
 put_inline(struct md *m, const struct block *b, size_t from, size_t to, bool breaks,
     const char *cont)
@@ -141,53 +212,83 @@ put_inline(struct md *m, const struct block *b, size_t from, size_t to, bool bre
 	struct export_run *runs = export_runs(b, from, to, &n);
 	const char *t = b->text;
 	bool line_start = true;
-	int open_link = -1;
+	struct inline_state st = { .depth = 0 };
+	size_t pending_from = 0, pending_to = 0;   /* text written after the next closing */
 	for (size_t r = 0; r < n; r++) {
 		size_t x = runs[r].start, y = runs[r].end;
-		int link = runs[r].link;
-		if (link >= 0 && ((size_t)link >= m->a->nlinks ||
-		    !export_safe_url(m->a->links[link].url)))
-			link = -1;   /* no javascript: links */
-		if (link != open_link && open_link >= 0) {
-			buf_printf(m->out, "][%d]", open_link + 1);
-			open_link = -1;
-		}
-		/* White space stays outside the markers, where Markdown wants it. */
 		size_t lx = x, ly = y;
 		export_trim(t, &lx, &ly);
+		int link = run_link(m, &runs[r]);
+		int style = runs[r].style & (SPAN_STRONG | SPAN_EMPHASIS);
+		bool code = (runs[r].style & SPAN_CODE) != 0;
+		/* CommonMark does not let "*" open between a letter and punctuation
+		 * ("a*(b") nor close between punctuation and a letter ("b)*c"):
+		 * such punctuation goes outside the markers. */
+		if (style != 0 && !code && lx < ly) {
+			if (lx == x && x > from && is_word(t[x - 1]))
+				while (lx < ly && (is_punct(t[lx]) || t[lx] == ' '))
+					lx++;
+			if (ly == y && y < to && is_word(t[y]))
+				while (ly > lx && (is_punct(t[ly - 1]) || t[ly - 1] == ' '))
+					ly--;
+		}
 		if (lx == ly) {
-			put_escaped(m->out, t, x, y, &line_start, breaks, cont);
+			/* White space or punctuation alone: after whatever closes next. */
+			if (pending_to == pending_from)
+				pending_from = x;
+			pending_to = y;
 			continue;
 		}
+		/* Close what this run does not carry, and all inside it. */
+		int keep = 0;
+		while (keep < st.depth && run_has(&runs[r], link, st.stack[keep]))
+			keep++;
+		while (st.depth > keep)
+			put_mark(m->out, st.stack[--st.depth], false);
+		if (pending_to > pending_from)
+			put_escaped(m->out, t, pending_from, pending_to, &line_start, breaks, cont);
+		pending_from = pending_to = 0;
 		put_escaped(m->out, t, x, lx, &line_start, breaks, cont);
-		if (link >= 0 && open_link < 0) {
-			buf_putc(m->out, '[');
-			open_link = link;
+		/* Open what it adds, what lasts longer outside. */
+		int want[MAX_OPEN], nwant = 0;
+		int candidates[3] = { link >= 0 ? LINK_BASE + link : -1, SPAN_STRONG, SPAN_EMPHASIS };
+		for (int c = 0; c < 3; c++) {
+			int e = candidates[c];
+			if (e < 0 || !run_has(&runs[r], link, e))
+				continue;
+			bool open = false;
+			for (int k = 0; k < st.depth; k++)
+				open = open || st.stack[k] == e;
+			if (!open)
+				want[nwant++] = e;
 		}
-		int style = runs[r].style;
-		if (style & SPAN_CODE) {
+		for (int a = 1; a < nwant; a++)
+			for (int c = a; c > 0 && lasts(m, t, runs, n, r, want[c]) >
+			    lasts(m, t, runs, n, r, want[c - 1]); c--) {
+				int tmp = want[c];
+				want[c] = want[c - 1];
+				want[c - 1] = tmp;
+			}
+		for (int a = 0; a < nwant; a++) {
+			put_mark(m->out, want[a], true);
+			st.stack[st.depth++] = want[a];
+		}
+		if (st.depth > 0)
+			line_start = false;
+		if (code)
 			put_code_span(m->out, t, lx, ly);
-		} else {
-			if (style & SPAN_STRONG)
-				buf_puts(m->out, "**");
-			if (style & SPAN_EMPHASIS)
-				buf_putc(m->out, '*');
-			bool ls = line_start && !(style & (SPAN_STRONG | SPAN_EMPHASIS)) && link < 0;
-			put_escaped(m->out, t, lx, ly, &ls, breaks, cont);
-			if (style & SPAN_EMPHASIS)
-				buf_putc(m->out, '*');
-			if (style & SPAN_STRONG)
-				buf_puts(m->out, "**");
-		}
+		else
+			put_escaped(m->out, t, lx, ly, &line_start, breaks, cont);
 		line_start = false;
-		if (link >= 0 && (r + 1 == n || runs[r + 1].link != runs[r].link)) {
-			buf_printf(m->out, "][%d]", link + 1);
-			open_link = -1;
+		if (ly < y) {
+			pending_from = ly;
+			pending_to = y;
 		}
-		put_escaped(m->out, t, ly, y, &line_start, breaks, cont);
 	}
-	if (open_link >= 0)
-		buf_printf(m->out, "][%d]", open_link + 1);
+	while (st.depth > 0)
+		put_mark(m->out, st.stack[--st.depth], false);
+	if (pending_to > pending_from)
+		put_escaped(m->out, t, pending_from, pending_to, &line_start, breaks, cont);
 	free(runs);
 }
 
