@@ -26,7 +26,7 @@ has() {  # file, fixed line it must hold
 }
 
 # The completing shells find `quire` on $PATH: this binary.
-mkdir -p "$T/bin" && ln -s "$QUIRE" "$T/bin/quire"
+mkdir -p "$T/bin" "$T/dir" && : >"$T/dirt.txt" && ln -s "$QUIRE" "$T/bin/quire"
 PATH="$T/bin:$PATH"
 export PATH
 DB="$T/lib.db"
@@ -72,6 +72,7 @@ t quire --db "$DB" show ""
 t quire --db "$DB" show 3
 t quire --db "$DB" export --format html 2
 t quire help bo
+t quire export --all "$T/di"
 t quire import "$TOP/tests/fixtures/export/every"
 EOS
 	bash "$T/complete.bash" >"$T/bash.out" 2>&1
@@ -96,6 +97,8 @@ EOS
 	check "bash: id after an option's value" sh -c "[ \"\$(cat '$T/a')\" = 2 ]"
 	section "quire help bo" >"$T/a"
 	check "bash: help completes commands" has "$T/a" bookmarks
+	section "quire export --all $T/di" >"$T/a"
+	check "bash: export --all completes a folder" sh -c "[ \"\$(cat '$T/a')\" = '$T/dir' ]"
 	section "quire import $TOP/tests/fixtures/export/every" >"$T/a"
 	check "bash: import completes files" has "$T/a" "$TOP/tests/fixtures/export/every-block.html"
 else
@@ -107,7 +110,7 @@ if command -v zsh >/dev/null 2>&1; then
 	check "zsh: _quire parses" zsh -n "$TOP/data/completions/_quire"
 	zsh -f "$TOP/tests/zsh_complete.zsh" "$TOP/data/completions" "quire ex" \
 	    "quire export --fo" "quire export --format " "quire --db $DB show " \
-	    "quire --db $DB rm 4" >"$T/zsh.out" 2>&1
+	    "quire --db $DB rm 4" "quire export --all $T/di" >"$T/zsh.out" 2>&1
 	st=$?
 	if [ "$st" -eq 3 ]; then
 		skip "zsh has no zsh/zpty module"
@@ -128,6 +131,8 @@ if command -v zsh >/dev/null 2>&1; then
 		check "zsh: ids described by title" grep -q "^desc: 4 .*-- In Defence of Skimming\$" "$T/a"
 		section "quire --db $DB rm 4" >"$T/a"
 		check "zsh: id 4 completes" grep -qx 4 "$T/a"
+		section "quire export --all $T/di" >"$T/a"
+		check "zsh: export --all completes a folder, not a file" sh -c "grep -qx dir '$T/a' && ! grep -q dirt '$T/a'"
 		[ "$failed" -eq 0 ] || cat "$T/zsh.out"
 	fi
 else

@@ -41,9 +41,13 @@ _quire()
 	fi
 
 	# The value of an option: its choices (a|b|c), a folder or a file.
-	local options opt arg rest
+	local options line opt arg
 	options=$(_quire_ask options "$cmd")
-	while IFS=$'\t' read -r opt arg rest; do
+	while IFS= read -r line; do
+		# OPTION<tab>ARGUMENT<tab>HELP; ARGUMENT may be empty.
+		opt=${line%%$'\t'*}
+		arg=${line#*$'\t'}
+		arg=${arg%%$'\t'*}
 		[[ $prev == "$opt" && -n $arg ]] || continue
 		case $arg in
 		*'|'*) COMPREPLY=($(compgen -W "${arg//|/ }" -- "$cur")) ;;
@@ -60,6 +64,13 @@ _quire()
 	# A positional argument, by what the command's usage line names.
 	local args
 	args=$(_quire_ask commands | awk -F'\t' -v c="$cmd" '$1 == c { print $2 }')
+	# An option given that the usage pairs with an argument ("--all DIR").
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		--?*) [[ " $args " == *" ${COMP_WORDS[i]} "* ]] &&
+		    args=${args#*"${COMP_WORDS[i]} "} ;;
+		esac
+	done
 	case $args in
 	*COMMAND*)
 		COMPREPLY=($(compgen -W "$(_quire_ask commands | cut -f1)" -- "$cur")) ;;
@@ -77,7 +88,9 @@ _quire()
 		elif ((${#ids[@]} > 1)); then
 			COMPREPLY=("${shown[@]}")
 		fi
-		[[ $args == *DIR* && ${#COMPREPLY[@]} -eq 0 ]] && COMPREPLY=($(compgen -d -- "$cur")) ;;
+		;;
+	DIR*)
+		COMPREPLY=($(compgen -d -- "$cur")) ;;
 	*SOURCE*|*FILE*)
 		COMPREPLY=($(compgen -f -- "$cur")) ;;
 	esac
