@@ -21,7 +21,8 @@ short_row(const struct command *c, int letter)
 	for (size_t k = 0; k < cli_nshort_options; k++)
 		if (cli_short_options[k].letter == letter)
 			for (size_t i = 0; i < cli_noptions; i++)
-				if ((c->options & cli_options[i].flag) && cli_options[i].flag == cli_short_options[k].flag)
+				if ((c->options & cli_options[i].flag) &&
+				    cli_options[i].flag == cli_short_options[k].flag)
 					return (int)i;
 	return -1;
 }
@@ -42,13 +43,14 @@ run_command(struct context *ctx, int argc, char **argv)
 	/* Short spellings: "h" and each one-letter option the command takes. */
 	char shortopts[2 * CLI_MAX_OPTIONS + 2] = "h";
 	size_t ns = 1;
-	for (size_t k = 0; k < cli_nshort_options; k++)
-		for (size_t i = 0; i < cli_noptions; i++)
-			if ((c->options & cli_options[i].flag) && cli_options[i].flag == cli_short_options[k].flag) {
-				shortopts[ns++] = cli_short_options[k].letter;
-				if (cli_options[i].has_arg == required_argument)
-					shortopts[ns++] = ':';
-			}
+	for (size_t k = 0; k < cli_nshort_options; k++) {
+		int row = short_row(c, cli_short_options[k].letter);
+		if (row < 0)
+			continue;
+		shortopts[ns++] = cli_short_options[k].letter;
+		if (cli_options[row].has_arg == required_argument)
+			shortopts[ns++] = ':';
+	}
 	shortopts[ns] = '\0';
 	char *name = xasprintf("quire %s", c->name);
 	char *saved = argv[0];
