@@ -158,7 +158,8 @@ put_piece(struct page *p, const struct block *b, size_t i, size_t from, size_t t
 {
 	if (b->kind != BLOCK_PREFORMATTED)
 		export_trim(b->text, &from, &to);
-	if (b->kind != BLOCK_RULE && b->kind != BLOCK_IMAGE && from == to)
+	if (b->kind != BLOCK_RULE && from == to &&
+	    !(b->kind == BLOCK_IMAGE && export_safe_url(b->src)))
 		return;
 	set_depth(p, depth);
 	if (b->kind == BLOCK_LIST_ITEM) {

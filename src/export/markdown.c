@@ -310,13 +310,13 @@ put_url(struct buf *out, const char *url)
 		buf_putc(out, '>');
 }
 
-/* Write a preformatted block as fenced code at quote depth. */
+/* Write text[0, len) as fenced code at quote depth. */
 static void
-put_code_block(struct md *m, const char *text, int depth)
+put_code_block(struct md *m, const char *text, size_t len, int depth)
 {
 	size_t longest = 0, run = 0;
-	for (const char *p = text; *p != '\0'; p++) {
-		run = *p == '`' ? run + 1 : 0;
+	for (size_t i = 0; i < len; i++) {
+		run = text[i] == '`' ? run + 1 : 0;
 		if (run > longest)
 			longest = run;
 	}
@@ -325,14 +325,14 @@ put_code_block(struct md *m, const char *text, int depth)
 	for (size_t i = 0; i < fence; i++)
 		buf_putc(m->out, '`');
 	buf_putc(m->out, '\n');
-	const char *line = text;
-	while (*line != '\0') {
-		const char *nl = strchr(line, '\n');
-		size_t len = nl != NULL ? (size_t)(nl - line) : strlen(line);
+	const char *line = text, *end = text + len;
+	while (line < end) {
+		const char *nl = memchr(line, '\n', (size_t)(end - line));
+		size_t n = nl != NULL ? (size_t)(nl - line) : (size_t)(end - line);
 		put_prefix(m->out, depth);
-		buf_append(m->out, line, len);
+		buf_append(m->out, line, n);
 		buf_putc(m->out, '\n');
-		line += len + (nl != NULL);
+		line += n + (nl != NULL);
 	}
 	put_prefix(m->out, depth);
 	for (size_t i = 0; i < fence; i++)
@@ -346,7 +346,8 @@ put_piece(struct md *m, const struct block *b, size_t from, size_t to, int depth
 {
 	if (b->kind != BLOCK_PREFORMATTED)
 		export_trim(b->text, &from, &to);
-	if (b->kind != BLOCK_RULE && b->kind != BLOCK_IMAGE && from == to)
+	if (b->kind != BLOCK_RULE && from == to &&
+	    !(b->kind == BLOCK_IMAGE && export_safe_url(b->src)))
 		return;
 	bool item = b->kind == BLOCK_LIST_ITEM;
 	/* Items of one list are tight; a list of the other kind starts apart. */
@@ -397,7 +398,7 @@ put_piece(struct md *m, const struct block *b, size_t from, size_t to, int depth
 		break;
 	}
 	case BLOCK_PREFORMATTED:
-		put_code_block(m, b->text, depth);
+		put_code_block(m, b->text + from, to - from, depth);
 		buf_free(&cont);
 		return;
 	case BLOCK_IMAGE:

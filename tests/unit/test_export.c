@@ -94,6 +94,8 @@ sample(void)
 	span(a, b, "grep", SPAN_CODE, -1);
 	article_add_link(a, "javascript:alert(1)", "the guide", b, -1);
 	span(a, b, "the guide", SPAN_LINK, 1);
+	b = add(a, BLOCK_IMAGE, 0, 0, "a drawn lamp");                               /* 19 */
+	a->blocks[b].src = xstrdup("javascript:alert(2)");
 	return a;
 }
 
@@ -143,6 +145,7 @@ test_markdown(void)
 	CHECK(has(md, "\nUse `grep`, or see the guide again.\n"));
 	CHECK(has(md, "\n[1]: https://notes.example/guide?a=1&b=2\n"));
 	CHECK(!has(md, "javascript"));
+	CHECK(has(md, "\n\na drawn lamp\n"));
 	CHECK(utf8_valid(md, out.len));
 	buf_free(&out);
 	article_free(a);
@@ -173,7 +176,8 @@ test_html(void)
 	CHECK(has(h, "<img src=\"https://margin.example/lamp (1).jpg\" alt=\"a [lit] lamp\">"));
 	CHECK(has(h, "<footer>— Rowan Vale, <cite>The Lampkeeper</cite> (1911)</footer>"));
 	CHECK(has(h, "<code>grep</code>"));
-	CHECK(!has(h, "href=\"javascript"));
+	CHECK(!has(h, "href=\"javascript") && !has(h, "src=\"javascript"));
+	CHECK(has(h, "<figure id=\"b19\">a drawn lamp</figure>"));
 	CHECK(has(h, "<a href=\"#b4\">wick &lt;here&gt;</a>"));
 	CHECK(has(h, "</article>\n</body>\n</html>\n"));
 	buf_free(&out);
