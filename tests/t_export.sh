@@ -107,20 +107,29 @@ check "html: quotation with footer and cite" grep -qF '<footer>— Mabel Thorn, 
 check "html: escaped text" grep -qF 'a &lt;angle&gt;, 5 * 3 = 15' "$T/a.html"
 check "html: links" grep -qF '<a href="https://notes.example/paper?a=1&amp;b=2">paper</a>' "$T/a.html"
 check "html: bookmark" grep -qF '<a href="#b14">the nested quote</a>' "$T/a.html"
-check "html: elements nest properly" python3 - "$T/a.html" <<'EOF2'
+# Every element closed in order, every id once.
+cat >"$T/html_ok.py" <<'EOF2'
 import html.parser, sys
 VOID = {'meta', 'img', 'br', 'hr', 'link'}
 class P(html.parser.HTMLParser):
     def __init__(self):
-        super().__init__(); self.stack = []; self.bad = 0
+        super().__init__(); self.stack = []; self.bad = 0; self.ids = set()
     def handle_starttag(self, t, a):
+        for k, v in a:
+            if k == 'id':
+                self.bad += v in self.ids
+                self.ids.add(v)
         if t not in VOID: self.stack.append(t)
     def handle_endtag(self, t):
         if self.stack and self.stack[-1] == t: self.stack.pop()
         else: self.bad += 1
-p = P(); p.feed(open(sys.argv[1], encoding='utf-8').read())
-sys.exit(1 if p.bad or p.stack else 0)
+for f in sys.argv[1:]:
+    p = P(); p.feed(open(f, encoding='utf-8').read())
+    if p.bad or p.stack:
+        print('%s: %d misplaced tags or repeated ids, %d left open' % (f, p.bad, len(p.stack)))
+        sys.exit(1)
 EOF2
+check "html: elements nest properly, ids are unique" python3 "$T/html_ok.py" "$T/a.html"
 status 0 export 1 --format text
 cp "$T/out" "$T/a.txt"
 status 0 show 1
@@ -181,6 +190,9 @@ if [ -f "$SEED/source.html" ] && [ -f "$SEED/expected.json" ]; then
 	else
 		fail "seed fixture: $(cat "$T/check")"
 	fi
+	QUIRE_DB="$T/seed.db" "$QUIRE" export 1 --format html -o "$T/seed.html" 2>"$T/err"
+	check "seed fixture as HTML: well formed ($(cat "$T/err"))" python3 "$T/html_ok.py" "$T/seed.html"
+	check "seed fixture as HTML: attributions" sh -c "[ \$(grep -c '^<footer>— ' '$T/seed.html') -eq 4 ]"
 else
 	skip "no seed fixture at $SEED"
 fi
@@ -189,6 +201,8 @@ if ls "$SHARED"/corpus/dev/*/source.html >/dev/null 2>&1; then
 	"$QUIRE" import "$SHARED"/corpus/dev/*/source.html >"$T/imported" 2>/dev/null
 	check "dev corpus: pages imported" [ "$(wc -l <"$T/imported")" -gt 100 ]
 	status 0 export --all "$T/dev"
+	status 0 export --all --format html "$T/devhtml"
+	check "dev corpus as HTML: well formed" python3 "$T/html_ok.py" "$T/devhtml"/*.html
 	mkdir "$T/devjson"
 	for id in $(cut -f1 "$T/imported"); do
 		"$QUIRE" show "$id" --format json >"$T/devjson/$id.json"

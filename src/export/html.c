@@ -35,8 +35,19 @@ struct page {
 	int depth;                       /* open <blockquote>s */
 	int lists;                       /* open lists */
 	bool ordered[MAX_LIST + 1];      /* kind of each open list */
-	int list_depth;                  /* the quote depth the lists were opened at */
+	size_t next_id;                  /* blocks below this have their id="bN" */
 };
+
+/* Write block i's id attribute, once: a block split around a quotation
+ * is written in pieces, and only the first carries it. */
+static void
+put_id(struct page *p, size_t i)
+{
+	if (i < p->next_id)
+		return;
+	buf_printf(p->out, " id=\"b%zu\"", i);
+	p->next_id = i + 1;
+}
 
 /* Append s[0, n) with &, <, >, " and ' escaped. */
 static void
@@ -148,7 +159,9 @@ put_item(struct page *p, const struct block *b, size_t i, size_t from, size_t to
 		else
 			buf_puts(p->out, b->ordered ? "<ol>\n" : "<ul>\n");
 	}
-	buf_printf(p->out, "<li id=\"b%zu\">", i);
+	buf_puts(p->out, "<li");
+	put_id(p, i);
+	buf_putc(p->out, '>');
 	put_inline(p, b, from, to);
 }
 
@@ -170,18 +183,24 @@ put_piece(struct page *p, const struct block *b, size_t i, size_t from, size_t t
 	switch (b->kind) {
 	case BLOCK_HEADING: {
 		int level = b->level < 1 ? 1 : b->level > 6 ? 6 : b->level;
-		buf_printf(p->out, "<h%d id=\"b%zu\">", level, i);
+		buf_printf(p->out, "<h%d", level);
+		put_id(p, i);
+		buf_putc(p->out, '>');
 		put_inline(p, b, from, to);
 		buf_printf(p->out, "</h%d>\n", level);
 		break;
 	}
 	case BLOCK_PREFORMATTED:
-		buf_printf(p->out, "<pre id=\"b%zu\"><code>", i);
+		buf_puts(p->out, "<pre");
+		put_id(p, i);
+		buf_puts(p->out, "><code>");
 		put_text(p->out, b->text + from, to - from);
 		buf_puts(p->out, "</code></pre>\n");
 		break;
 	case BLOCK_IMAGE:
-		buf_printf(p->out, "<figure id=\"b%zu\">", i);
+		buf_puts(p->out, "<figure");
+		put_id(p, i);
+		buf_putc(p->out, '>');
 		if (export_safe_url(b->src)) {
 			buf_puts(p->out, "<img src=\"");
 			put_str(p->out, b->src);
@@ -194,11 +213,15 @@ put_piece(struct page *p, const struct block *b, size_t i, size_t from, size_t t
 		buf_puts(p->out, "</figure>\n");
 		break;
 	case BLOCK_RULE:
-		buf_printf(p->out, "<hr id=\"b%zu\">\n", i);
+		buf_puts(p->out, "<hr");
+		put_id(p, i);
+		buf_puts(p->out, ">\n");
 		break;
 	case BLOCK_PARAGRAPH:
 	default:
-		buf_printf(p->out, "<p id=\"b%zu\">", i);
+		buf_puts(p->out, "<p");
+		put_id(p, i);
+		buf_putc(p->out, '>');
 		put_inline(p, b, from, to);
 		buf_puts(p->out, "</p>\n");
 		break;
