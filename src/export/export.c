@@ -14,17 +14,18 @@
 #include "json.h"
 #include "text.h"
 
-/* Format names, and the extension of each format's files. */
+/* Format names, the extension of each format's files, and its writer. */
 static const struct {
 	const char *name;
 	export_format format;
 	const char *extension;
+	void (*write)(const struct export_input *in, struct buf *out);
 } formats[] = {
-	{ "markdown", EXPORT_MARKDOWN, "md" },
-	{ "md", EXPORT_MARKDOWN, "md" },
-	{ "html", EXPORT_HTML, "html" },
-	{ "text", EXPORT_TEXT, "txt" },
-	{ "json", EXPORT_JSON, "json" },
+	{ "markdown", EXPORT_MARKDOWN, "md", export_markdown },
+	{ "md", EXPORT_MARKDOWN, "md", export_markdown },
+	{ "html", EXPORT_HTML, "html", export_html },
+	{ "text", EXPORT_TEXT, "txt", export_text },
+	{ "json", EXPORT_JSON, "json", export_json },
 };
 
 /* Longest slug in a file name, in bytes. */
@@ -120,14 +121,13 @@ export_json(const struct export_input *in, struct buf *out)
 void
 export_article(const struct export_input *in, export_format f, struct buf *out)
 {
+	size_t i = 0;
+	while (i < sizeof formats / sizeof formats[0] && formats[i].format != f)
+		i++;
+	if (i == sizeof formats / sizeof formats[0])
+		fatal("unknown export format %d", (int)f);
 	struct buf raw = {0};
-	switch (f) {
-	case EXPORT_MARKDOWN: export_markdown(in, &raw); break;
-	case EXPORT_HTML: export_html(in, &raw); break;
-	case EXPORT_TEXT: export_text(in, &raw); break;
-	case EXPORT_JSON: export_json(in, &raw); break;
-	default: fatal("unknown export format %d", (int)f);
-	}
+	formats[i].write(in, &raw);
 	/* Page text is hostile: no escape sequences in a file someone will cat. */
 	char *clean = text_sanitize(buf_str(&raw), true);
 	buf_puts(out, clean);
