@@ -221,53 +221,79 @@ export_attribution(const struct quote *q)
 	return buf_detach(&b);
 }
 
-/* Split b->text[from, to) into maximal runs of one style and link. */
+/* A span's edge inside the range being split: where it opens or closes. */
+struct edge {
+	size_t at;
+	size_t span;
+	bool opens;
+};
+
+/* Order edges by position. */
+static int
+edge_cmp(const void *a, const void *b)
+{
+	const struct edge *x = a, *y = b;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* Split b->text[from, to) into maximal runs of one style and link: one
+ * sweep over the spans' edges, so a block with many spans stays fast. */
 struct export_run *
 export_runs(const struct block *b, size_t from, size_t to, size_t *n)
 {
-	/* Cut points: the range's ends and every span edge inside it. */
-	size_t ncuts = 0;
-	size_t *cuts = xreallocarray(NULL, 2 * b->nspans + 2, sizeof *cuts);
-	cuts[ncuts++] = from;
-	cuts[ncuts++] = to;
+	struct edge *edges = xreallocarray(NULL, 2 * b->nspans + 1, sizeof *edges);
+	size_t nedges = 0;
 	for (size_t i = 0; i < b->nspans; i++) {
-		if (b->spans[i].start > from && b->spans[i].start < to)
-			cuts[ncuts++] = b->spans[i].start;
-		if (b->spans[i].end > from && b->spans[i].end < to)
-			cuts[ncuts++] = b->spans[i].end;
-	}
-	/* Insertion sort: spans per block are few. */
-	for (size_t i = 1; i < ncuts; i++)
-		for (size_t j = i; j > 0 && cuts[j - 1] > cuts[j]; j--) {
-			size_t t = cuts[j];
-			cuts[j] = cuts[j - 1];
-			cuts[j - 1] = t;
-		}
-	struct export_run *runs = xreallocarray(NULL, ncuts, sizeof *runs);
-	size_t nr = 0;
-	for (size_t c = 0; c + 1 < ncuts; c++) {
-		size_t x = cuts[c], y = cuts[c + 1];
-		if (x >= y)
+		size_t st = b->spans[i].start > from ? b->spans[i].start : from;
+		size_t en = b->spans[i].end < to ? b->spans[i].end : to;
+		if (st >= en)
 			continue;
-		int style = 0, link = -1;
-		for (size_t i = 0; i < b->nspans; i++) {
-			const struct span *s = &b->spans[i];
-			if (s->start <= x && s->end >= y) {
-				style |= s->style;
-				if ((s->style & SPAN_LINK) && link < 0)
-					link = s->link;
+		edges[nedges++] = (struct edge){ st, i, true };
+		edges[nedges++] = (struct edge){ en, i, false };
+	}
+	qsort(edges, nedges, sizeof *edges, edge_cmp);
+	/* Open spans: a count per style bit, and the open link spans in the
+	 * order they opened (the latest is the run's link). */
+	int counts[8] = {0};
+	size_t *links = xreallocarray(NULL, b->nspans + 1, sizeof *links);
+	size_t nlinks = 0;
+	struct export_run *runs = xreallocarray(NULL, nedges + 1, sizeof *runs);
+	size_t nr = 0, e = 0, x = from;
+	while (x < to) {
+		for (; e < nedges && edges[e].at == x; e++) {
+			const struct span *sp = &b->spans[edges[e].span];
+			for (int bit = 0; bit < 8; bit++)
+				if (sp->style & (1 << bit))
+					counts[bit] += edges[e].opens ? 1 : -1;
+			if (!(sp->style & SPAN_LINK))
+				continue;
+			if (edges[e].opens) {
+				links[nlinks++] = edges[e].span;
+			} else {
+				for (size_t k = nlinks; k > 0; k--)
+					if (links[k - 1] == edges[e].span) {
+						memmove(links + k - 1, links + k, (nlinks - k) * sizeof *links);
+						nlinks--;
+						break;
+					}
 			}
 		}
+		size_t y = e < nedges ? edges[e].at : to;
+		int style = 0;
+		for (int bit = 0; bit < 8; bit++)
+			if (counts[bit] > 0)
+				style |= 1 << bit;
+		int link = nlinks > 0 ? b->spans[links[nlinks - 1]].link : -1;
 		if (link < 0)
 			style &= ~SPAN_LINK;
-		if (nr > 0 && runs[nr - 1].style == style && runs[nr - 1].link == link &&
-		    runs[nr - 1].end == x) {
+		if (nr > 0 && runs[nr - 1].style == style && runs[nr - 1].link == link)
 			runs[nr - 1].end = y;
-			continue;
-		}
-		runs[nr++] = (struct export_run){ x, y, style, link };
+		else
+			runs[nr++] = (struct export_run){ x, y, style, link };
+		x = y;
 	}
-	free(cuts);
+	free(links);
+	free(edges);
 	*n = nr;
 	return runs;
 }

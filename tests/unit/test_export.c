@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <dirent.h>
 
+#include "../../src/export/internal.h"
 #include "export.h"
 #include "jsonparse.h"
 #include "test.h"
@@ -304,9 +305,51 @@ test_write(void)
 	free(path);
 }
 
+/* Runs: overlapping spans split the text where the set of styles changes. */
+static void
+test_runs(void)
+{
+	struct article *a = article_create();
+	add(a, BLOCK_PARAGRAPH, 0, 0, "abcdefghijklmnopqrst");
+	article_add_link(a, "https://x.example/", "ijkl", 0, -1);
+	article_add_span(a, 0, 0, 10, SPAN_EMPHASIS, -1);
+	article_add_span(a, 0, 5, 15, SPAN_STRONG, -1);
+	article_add_span(a, 0, 8, 12, SPAN_LINK, 0);
+	article_add_span(a, 0, 18, 20, SPAN_CODE, -1);
+	size_t n;
+	struct export_run *r = export_runs(&a->blocks[0], 2, 20, &n);
+	struct export_run want[] = {
+		{ 2, 5, SPAN_EMPHASIS, -1 },
+		{ 5, 8, SPAN_EMPHASIS | SPAN_STRONG, -1 },
+		{ 8, 10, SPAN_EMPHASIS | SPAN_STRONG | SPAN_LINK, 0 },
+		{ 10, 12, SPAN_STRONG | SPAN_LINK, 0 },
+		{ 12, 15, SPAN_STRONG, -1 },
+		{ 15, 18, 0, -1 },
+		{ 18, 20, SPAN_CODE, -1 },
+	};
+	CHECK_INT(n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < n && i < sizeof want / sizeof want[0]; i++) {
+		CHECK_INT(r[i].start, want[i].start);
+		CHECK_INT(r[i].end, want[i].end);
+		CHECK_INT(r[i].style, want[i].style);
+		CHECK_INT(r[i].link, want[i].link);
+	}
+	free(r);
+	r = export_runs(&a->blocks[0], 0, 20, &n);
+	CHECK(n == 7 && r[0].start == 0);
+	free(r);
+	/* A block with no spans is one plain run. */
+	add(a, BLOCK_PARAGRAPH, 0, 0, "plain");
+	r = export_runs(&a->blocks[1], 0, 5, &n);
+	CHECK(n == 1 && r[0].start == 0 && r[0].end == 5 && r[0].style == 0 && r[0].link == -1);
+	free(r);
+	article_free(a);
+}
+
 int
 main(void)
 {
+	test_runs();
 	test_markdown();
 	test_html();
 	test_json();
