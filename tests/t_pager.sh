@@ -304,7 +304,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	saved_block() { sqlite3 "$DB" "SELECT block FROM reading_positions WHERE article_id = $ID" 2>/dev/null; }
 	wait_saved() {  # test on the saved block, e.g. "= 0"
 		i=0
-		while [ $i -lt 200 ]; do
+		while [ $i -lt "$WAIT_TRIES" ]; do
 			b=$(saved_block)
 			if [ -n "$b" ] && [ "$b" "$1" "$2" ]; then return 0; fi
 			i=$((i + 1)); sleep 0.05

@@ -5,6 +5,9 @@
 # folder removed on exit), DB (a library in it), check, snap, settle,
 # wait_for, wait_gone, wait_top, keys, start and quit_and_wait.
 pass=0 fail=0 skipped=0
+# How many 50 ms polls a wait makes before it gives up: 30 s, since a
+# sanitizer build on a loaded machine can take seconds to draw a screen.
+WAIT_TRIES=${WAIT_TRIES:-600}
 T=$(mktemp -d)
 SOCK="quire-test-$$"
 DB="$T/library.db"
@@ -35,10 +38,10 @@ settle() {
 	done
 	return 0
 }
-# Wait until the screen holds text (grep -F), up to about 10 seconds.
+# Wait until the screen holds text (grep -F), up to WAIT_TRIES polls.
 wait_for() {
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt "$WAIT_TRIES" ]; do
 		snap
 		if grep -qF -- "$1" "$T/screen"; then settle; return 0; fi
 		i=$((i + 1))
@@ -49,7 +52,7 @@ wait_for() {
 # Wait until the screen no longer holds text.
 wait_gone() {
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt "$WAIT_TRIES" ]; do
 		snap
 		if ! grep -qF -- "$1" "$T/screen"; then settle; return 0; fi
 		i=$((i + 1))
@@ -60,7 +63,7 @@ wait_gone() {
 # Wait until the first line of the screen contains text.
 wait_top() {
 	i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt "$WAIT_TRIES" ]; do
 		snap
 		if head -n 1 "$T/screen" | grep -qF -- "$1"; then settle; return 0; fi
 		i=$((i + 1))
