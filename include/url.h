@@ -22,7 +22,8 @@ char *url_key(const char *url);
  * NULL names nothing: url_same(NULL, x) is false. */
 bool url_same(const char *a, const char *b);
 
-/* Whether url is absolute with scheme http or https (any case) and a host. */
+/* Whether url is absolute with scheme http or https (any case) and a host
+ * without spaces or control characters. */
 bool url_is_http(const char *url);
 
 /* Whether url's path ends in an extension that names a file rather than a

@@ -65,7 +65,7 @@ unreserved(unsigned char c)
 
 /* Append s[0..n) to out with escapes normalised: %xx of an unreserved byte
  * decoded, other escapes in upper case, bytes that may not appear in a URL
- * (controls, space, non-ASCII) escaped. */
+ * (controls, space, non-ASCII, a '%' that starts no escape) escaped. */
 static void
 put_normalised(struct buf *out, const char *s, size_t n)
 {
@@ -82,7 +82,9 @@ put_normalised(struct buf *out, const char *s, size_t n)
 				buf_append(out, esc, 3);
 			}
 			i += 2;
-		} else if (c <= 0x20 || c >= 0x7f) {
+		} else if (c <= 0x20 || c >= 0x7f || c == '%') {
+			/* A '%' that starts no escape is written %25, or a decoded
+			 * digit after it could make one on the next pass. */
 			char esc[3] = { '%', hex[c >> 4], hex[c & 15] };
 			buf_append(out, esc, 3);
 		} else {
@@ -293,6 +295,9 @@ url_is_http(const char *url)
 		alen -= (size_t)(at + 1 - host);
 		host = at + 1;
 	}
+	for (size_t i = 0; i < alen; i++)
+		if ((unsigned char)host[i] <= 0x20)
+			return false;
 	return alen > 0 && host[0] != ':';
 }
 
