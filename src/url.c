@@ -167,13 +167,11 @@ put_authority(struct buf *out, const char *scheme, const char *a, size_t n)
 	}
 	size_t hostlen = n;
 	const char *port = NULL;
-	if (n > 0 && a[0] == '[') {
-		const char *close = memchr(a, ']', n);
-		if (close != NULL) {
-			hostlen = (size_t)(close - a) + 1;
-			if (hostlen < n && a[hostlen] == ':')
-				port = a + hostlen + 1;
-		}
+	const char *close = n > 0 && a[0] == '[' ? memchr(a, ']', n) : NULL;
+	if (close != NULL) {
+		hostlen = (size_t)(close - a) + 1;
+		if (hostlen < n && a[hostlen] == ':')
+			port = a + hostlen + 1;
 	} else {
 		const char *colon = memchr(a, ':', n);
 		if (colon != NULL) {
@@ -189,8 +187,11 @@ put_authority(struct buf *out, const char *scheme, const char *a, size_t n)
 		host.data[i] = lower(host.data[i]);
 	const char *h = buf_str(&host);
 	size_t hl = host.len;
-	/* "www." goes only while a dotted name is left: www.com stays. */
-	while (hl > 4 && strncmp(h, "www.", 4) == 0 && memchr(h + 4, '.', hl - 4) != NULL) {
+	/* "www." goes only while a dotted name is left (www.com stays), and
+	 * never before a '[', which would make the rest read as an IPv6
+	 * address on the next pass. */
+	while (hl > 4 && strncmp(h, "www.", 4) == 0 && memchr(h + 4, '.', hl - 4) != NULL &&
+	    h[4] != '[') {
 		h += 4;
 		hl -= 4;
 	}
