@@ -18,6 +18,12 @@ serves canned responses until killed:
   /plain-html  HTML as text/plain    /plain-text  words as text/plain
   /notype      HTML, no Content-Type /ua      a page quoting the User-Agent
 
+For tests/t_cited.sh, files of FIXTURE_DIR by name:
+  /cited/NAME           the file, typed by its extension (404 if absent)
+  /cited-redirect/NAME  302 to /cited/NAME
+  /cited-as-pdf/NAME    the file, but as application/pdf
+  /cited-slow/NAME      the file after 60 s (held open for an interrupt)
+
 usage: httpd.py FIXTURE_DIR
 """
 import gzip
@@ -84,9 +90,39 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def redirect(self, code, where):
         self.send(code, b"<p>moved</p>", headers=[("Location", where)])
 
+    def cited(self, p):
+        """The /cited* routes; False when p is not one of them."""
+        route, _, name = p[1:].partition("/")
+        if not route.startswith("cited") or "/" in name or name.startswith("."):
+            return False
+        path = os.path.join(FIXTURES, name)
+        if route == "cited-redirect":
+            self.redirect(302, "/cited/" + name)
+            return True
+        if route not in ("cited", "cited-as-pdf", "cited-slow"):
+            return False
+        if not os.path.isfile(path):
+            self.send(404, b"<html><body><h1>Not Found</h1><p>Gone.</p></body></html>")
+            return True
+        if route == "cited-slow":
+            time.sleep(60)
+        if route == "cited-as-pdf":
+            ctype = "application/pdf"
+        elif name.endswith(".pdf"):
+            ctype = "application/pdf"
+        else:
+            ctype = "text/html; charset=utf-8"
+        try:
+            self.send(200, fixture(name), ctype)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+        return True
+
     def do_GET(self):
         p = self.path.split("?")[0]
-        if p == "/page":
+        if self.cited(p):
+            pass
+        elif p == "/page":
             self.send(200, fixture("cp1252-undeclared.html"), "text/html; charset=windows-1252")
         elif p == "/koi8":
             self.send(200, KOI8, "text/html; charset=KOI8-R")
