@@ -245,11 +245,12 @@ plan(struct cited_run *run, long long id, struct fetch_multi *m)
 	return 0;
 }
 
-/* Print the summary: counts, then each skipped or failed link and why. */
+/* Print the summary: counts, then each link skipped, failed or left
+ * unfetched by an interrupt, and why. */
 static void
 summary(const struct cited_run *run, bool was_interrupted)
 {
-	size_t queued = run->count[CITED_QUEUED];
+	size_t queued = run->nfetch - run->nfetched;
 	printf("%zu cited: %zu imported, %zu already present, %zu skipped, %zu failed", run->n,
 	    run->count[CITED_IMPORTED], run->count[CITED_PRESENT], run->count[CITED_SKIPPED],
 	    run->count[CITED_FAILED]);
@@ -258,13 +259,16 @@ summary(const struct cited_run *run, bool was_interrupted)
 	putchar('\n');
 	for (size_t i = 0; i < run->n; i++) {
 		const struct cited *c = &run->items[i];
-		if (c->outcome != CITED_SKIPPED && c->outcome != CITED_FAILED)
+		if (c->outcome == CITED_IMPORTED || c->outcome == CITED_PRESENT)
 			continue;
 		printf("  %s: ", outcome_words[c->outcome]);
 		cli_put_clean(stdout, c->url, false);
-		fputs(" (", stdout);
-		cli_put_clean(stdout, c->why, false);
-		fputs(")\n", stdout);
+		if (c->why != NULL) {
+			fputs(" (", stdout);
+			cli_put_clean(stdout, c->why, false);
+			fputc(')', stdout);
+		}
+		putchar('\n');
 	}
 }
 
