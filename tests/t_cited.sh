@@ -3,7 +3,8 @@
 # tests/tools/httpd.py on 127.0.0.1 serving tests/fixtures/cited/: an essay
 # citing three HTML pages (one twice with different tracking parameters, one
 # through a redirect), a 404, a PDF by extension, a PDF behind an .html
-# address, a same-page anchor and a mailto link. The cited import must bring
+# address, a same-page anchor and a mailto link; a third essay cites six
+# pages on one host, which must be fetched two at a time. The cited import must bring
 # in exactly the three pages, once each, and report the rest; links then
 # show their library ids and --to finds the essay from each. A second
 # essay cites a page the server holds for a minute: a SIGINT and a SIGKILL
@@ -62,7 +63,7 @@ check() {
 # has FILE REGEX: the file has a line matching the extended regex.
 has() { grep -Eq -- "$2" "$1"; }
 # count FILE REGEX: how many lines match.
-count() { grep -Ec -- "$2" "$1"; }
+count() { n=$(grep -Ec -- "$2" "$1" 2>/dev/null); echo "${n:-0}"; }
 # id_of DB TITLE: the library id of the article with that title.
 id_of() { "$dbquery" "$1" "SELECT id FROM articles WHERE title = '$2'"; }
 
@@ -154,6 +155,17 @@ check "links 999 fails with a reason" has "$tmp/err" '^quire: no article 999$'
 q links --to 999 >/dev/null 2>"$tmp/err"
 check "links --to 999 fails with a reason" has "$tmp/err" '^quire: no article 999$'
 
+# Six pages from one host: fetched two at a time, never more. The server
+# holds each request until two are open at once, so a fetcher that did one
+# at a time would show 1.
+db=$tmp/many.db
+q import "$base/cited/essay-many.html" >"$tmp/many.out" 2>&1
+many=$(cut -f1 "$tmp/many.out")
+q import --cited "$many" >"$tmp/many.out" 2>&1
+check "six pages from one host imported" has "$tmp/many.out" '^6 cited: 6 imported, 0 already present, 0 skipped, 0 failed$'
+most=$(python3 -c "import urllib.request,sys; print(urllib.request.urlopen(sys.argv[1]).read().decode())" "$base/cited-most")
+check "two transfers at a time to one host, not more (got $most)" [ "$most" = 2 ]
+
 # On a terminal, a progress bar on stderr.
 db=$tmp/bar.db
 q import "$base/cited/essay.html" >/dev/null 2>&1
@@ -198,6 +210,7 @@ for sig in INT KILL; do
 	q import "$base/cited/essay-slow.html" >"$tmp/slow.out" 2>&1
 	slow=$(cut -f1 "$tmp/slow.out")
 	# Not through q: $! must be quire itself, not a subshell.
+	: >"$tmp/int.out"
 	"$QUIRE" --db "$db" import --cited "$slow" >"$tmp/int.out" 2>"$tmp/int.err" &
 	job=$!
 	if poll_imported "$tmp/int.out" 3; then

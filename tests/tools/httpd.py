@@ -23,6 +23,9 @@ For tests/t_cited.sh, files of FIXTURE_DIR by name:
   /cited-redirect/NAME  302 to /cited/NAME
   /cited-as-pdf/NAME    the file, but as application/pdf
   /cited-slow/NAME      the file after 60 s (held open for an interrupt)
+  /cited-pair/NAME      the file, once two such requests have been open at
+                        once (or after 5 s); /cited-most says how many were
+                        ever open at once, to check a client's bound
 
 usage: httpd.py FIXTURE_DIR
 """
@@ -31,6 +34,7 @@ import http.server
 import os
 import socketserver
 import sys
+import threading
 import time
 
 FIXTURES = sys.argv[1] if len(sys.argv) > 1 else "."
@@ -62,6 +66,10 @@ PLAIN_HTML = article("Served as Plain Text", [
 ]).encode()
 
 _bomb = []
+
+# /cited-pair: requests open now, and the most ever open at once.
+_pair = {"open": 0, "most": 0}
+_pair_cond = threading.Condition()
 
 
 def bomb():
@@ -99,6 +107,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if route == "cited-redirect":
             self.redirect(302, "/cited/" + name)
             return True
+        if route == "cited-most" and not name:
+            self.send(200, str(_pair["most"]).encode(), "text/plain")
+            return True
+        if route == "cited-pair":
+            with _pair_cond:
+                _pair["open"] += 1
+                _pair["most"] = max(_pair["most"], _pair["open"])
+                _pair_cond.notify_all()
+                _pair_cond.wait_for(lambda: _pair["most"] >= 2, timeout=5)
+            # Stay open a little longer, so requests a client started
+            # together are all counted together.
+            time.sleep(0.3)
+            with _pair_cond:
+                # Closed before the reply, so a client that starts another
+                # request on seeing it is never counted twice.
+                _pair["open"] -= 1
+            route = "cited"
         if route not in ("cited", "cited-as-pdf", "cited-slow"):
             return False
         if not os.path.isfile(path):
