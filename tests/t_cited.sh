@@ -204,6 +204,16 @@ reported_kept() {
 	done
 }
 
+# A page that does not come in time fails with the reason, the rest stay.
+db=$tmp/timeout.db
+q import "$base/cited/essay-slow.html" >"$tmp/slow.out" 2>&1
+slow=$(cut -f1 "$tmp/slow.out")
+QUIRE_FETCH_TIMEOUT=2 q import --cited "$slow" >"$tmp/timeout.out" 2>&1
+rc=$?
+check "a timeout makes the import exit 1 (got $rc)" [ "$rc" -eq 1 ]
+check "the timeout is reported" has "$tmp/timeout.out" "^failed	-	$base/cited-slow/page-d\.html	timed out after 2 s\$"
+check "the other pages are imported" has "$tmp/timeout.out" '^4 cited: 3 imported, 0 already present, 0 skipped, 1 failed$'
+
 # Interrupted with SIGINT while the slow page is still coming.
 for sig in INT KILL; do
 	db=$tmp/slow-$sig.db
