@@ -107,10 +107,10 @@ c=$(id_of "$db" "Counting Swifts from the Church Tower")
 # links shows the library ids, by URL identity and through the redirect.
 q links "$essay" >"$tmp/links.out" 2>"$tmp/links.err"
 check "links exits 0" [ $? -eq 0 ]
-check "link 1 (tracking parameters) names page A" has "$tmp/links.out" "^ +1  \[$a\] +lamplighter's round  $base/cited/page-a\.html\?utm_source"
-check "link 2 names page B" has "$tmp/links.out" "^ +2  \[$b\] +ferry bell  "
-check "link 3 (redirect) names page C" has "$tmp/links.out" "^ +3  \[$c\] +swift count  $base/cited-redirect/page-c\.html\$"
-check "link 5 (other tracking parameters) names page A" has "$tmp/links.out" "^ +5  \[$a\] +a second account"
+check "link 1 (tracking parameters) names page A" has "$tmp/links.out" "^ +1  #$a +lamplighter's round  $base/cited/page-a\.html\?utm_source"
+check "link 2 names page B" has "$tmp/links.out" "^ +2  #$b +ferry bell  "
+check "link 3 (redirect) names page C" has "$tmp/links.out" "^ +3  #$c +swift count  $base/cited-redirect/page-c\.html\$"
+check "link 5 (other tracking parameters) names page A" has "$tmp/links.out" "^ +5  #$a +a second account"
 check "the 404 link has no id" has "$tmp/links.out" '^ +6 {10}history of the trades  '
 check "links sit under their headings" has "$tmp/links.out" '^Birds and bells$'
 q links --json "$essay" >"$tmp/links.json"

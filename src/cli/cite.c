@@ -12,6 +12,7 @@
  * SIGINT sets a flag that the fetch loop polls every 100 ms; then the
  * transfers still running are abandoned and the summary says so. */
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -381,8 +382,9 @@ links_json(const struct store_link *links, size_t n)
 	buf_free(&out);
 }
 
-/* Print links as text: each heading once, then its links as "N  [ID]
- * text  URL", the id column blank for links that leave the library. */
+/* Print links as text: each heading once, then its links as "N  #ID
+ * text  URL", the id column blank for links that leave the library (the
+ * pager writes link numbers in brackets; ids are told apart by '#'). */
 static void
 links_text(const struct store_link *links, size_t n)
 {
@@ -398,7 +400,7 @@ links_text(const struct store_link *links, size_t n)
 		printf("%4zu  ", l->idx + 1);
 		if (l->target > 0) {
 			char id[32];
-			snprintf(id, sizeof id, "[%lld]", l->target);
+			snprintf(id, sizeof id, "#%lld", l->target);
 			printf("%-7s ", id);
 		} else {
 			printf("%-7s ", "");
