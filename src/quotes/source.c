@@ -13,10 +13,12 @@
  * Names are compared as folded word sequences: case folded, apostrophes
  * dropped inside words, every other mark (quotation marks, dashes,
  * punctuation) a word break. Equal sequences match; so does one that is a
- * prefix of the other at a word boundary (a headline that the quotation's
- * lead-in runs on past, or a title with the site's name after it) when the
- * shorter has at least MIN_PREFIX_WORDS words; a name cut short with an
- * ellipsis may end mid-word. A longer agreement beats a shorter one; among
+ * prefix of the other, when the shorter has at least MIN_PREFIX_WORDS words
+ * and the longer breaks there with punctuation (a headline that the
+ * quotation's lead-in runs on past into the standfirst, a title with
+ * "| Site" after it) — "Colonial Van Lines" names a company, not the work
+ * "Colonial Van Lines customer testimonial"; a name cut short with an
+ * ellipsis may end anywhere. A longer agreement beats a shorter one; among
  * equals the link nearest the quotation wins. */
 #include "attrib.h"
 #include "quotes.h"
@@ -31,11 +33,17 @@ enum {
 	MAX_HEADLINE_WORDS = 40, /* a line longer than this is prose, not a headline */
 };
 
-/* A name a link goes by, folded. */
-struct candidate {
-	char *name;
-	size_t words;
+/* A name folded for comparison (fold_name). */
+struct folded {
+	char *text;              /* lower-case words, one space between */
+	char *breaks;            /* as long as text: 'p' beside a punctuated break */
+	size_t len, words;
 	bool cut;                /* the name ended in an ellipsis */
+};
+
+/* A name a link goes by. */
+struct candidate {
+	struct folded name;
 	size_t link;
 };
 
@@ -65,82 +73,110 @@ apostrophe(uint32_t cp)
 	return cp == '\'' || cp == 0x2019 || cp == 0x02bc;
 }
 
-/* Return s[0, n) folded to lower-case words joined by one space (newly
- * allocated); *words gets their number and *cut whether s ended in an
- * ellipsis ("…" or "..."). */
-static char *
-fold_name(const char *s, size_t n, size_t *words, bool *cut)
+/* Whether cp is part of a word: a letter, a digit, or a symbol outside
+ * the punctuation, dashes and quotation marks that separate words. */
+static bool
+word_char(uint32_t cp)
 {
-	struct buf out = {0};
+	return qt_is_letter(cp) || qt_is_digit(cp) || (cp >= 0x80 && !qt_is_space(cp) &&
+	    !qt_is_dash(cp) && !(cp >= 0x2000 && cp <= 0x206f) && cp != 0xab && cp != 0xbb &&
+	    cp != 0xa0 && cp != 0xb7);
+}
+
+/* Fold s[0, n) into f: lower-case words joined by one space, and beside
+ * each of those spaces in f->breaks a 'p' when the page broke the words
+ * there with punctuation and a space ("attack? Islamic", "Reach” (The",
+ * "owns – who"), where one title may end and more text begin. */
+static void
+fold_name(const char *s, size_t n, struct folded *f)
+{
+	struct buf out = {0}, breaks = {0};
 	buf_puts(&out, "");
-	size_t w = 0, i = 0;
-	bool in_word = false;
-	*cut = false;
+	buf_puts(&breaks, "");
+	size_t i = 0;
+	bool in_word = false, spaced = false, punct = false;
+	f->words = 0;
+	f->cut = false;
 	while (i < n) {
 		size_t len;
 		uint32_t cp = qt_cp_at(s, n, i, &len);
 		i += len;
-		if (qt_is_letter(cp) || qt_is_digit(cp) || (cp >= 0x80 && !qt_is_space(cp) &&
-		    !qt_is_dash(cp) && !(cp >= 0x2000 && cp <= 0x206f) && cp != 0xab && cp != 0xbb &&
-		    cp != 0xa0 && cp != 0xb7)) {
-			if (!in_word && out.len > 0)
+		if (word_char(cp)) {
+			if (!in_word && out.len > 0) {
 				buf_putc(&out, ' ');
+				buf_putc(&breaks, spaced && punct ? 'p' : ' ');
+			}
 			if (!in_word)
-				w++;
+				f->words++;
 			in_word = true;
+			spaced = punct = false;
 			char enc[4];
-			buf_append(&out, enc, utf8_encode(fold_cp(cp), enc));
-			*cut = false;
+			size_t k = utf8_encode(fold_cp(cp), enc);
+			buf_append(&out, enc, k);
+			buf_append(&breaks, "    ", k);
+			f->cut = false;
 			continue;
 		}
 		if (apostrophe(cp) && in_word && i < n && qt_is_letter(qt_cp_at(s, n, i, NULL)))
 			continue;
 		in_word = false;
+		if (qt_is_space(cp)) {
+			spaced = true;
+			continue;
+		}
+		if (cp != ',')
+			punct = true;
 		if (cp == 0x2026 || (cp == '.' && i + 1 < n && s[i] == '.' && s[i + 1] == '.')) {
-			*cut = true;
+			f->cut = true;
 			if (cp == '.')
 				i += 2;
-		} else if (!qt_is_space(cp)) {
-			*cut = false;
+		} else {
+			f->cut = false;
 		}
 	}
-	*words = w;
-	return buf_detach(&out);
+	f->text = buf_detach(&out);
+	f->breaks = buf_detach(&breaks);
+	f->len = strlen(f->text);
 }
 
-/* How well folded names a (aw words, cut short if acut) and b agree: 0 for
- * not at all, else the length of the agreement, doubled when they are
- * equal so that an exact match beats a prefix of the same length. */
+/* How well folded names a and b agree: 0 for not at all, else the length
+ * of the agreement, doubled when they are equal so that an exact match
+ * beats a prefix of the same length. A prefix must end where the longer
+ * name breaks with punctuation (a headline, then its standfirst; a title,
+ * then "| Site"), or where the shorter was cut with an ellipsis. */
 static size_t
-agreement(const char *a, size_t aw, bool acut, const char *b, size_t bw, bool bcut)
+agreement(const struct folded *a, const struct folded *b)
 {
-	size_t al = strlen(a), bl = strlen(b);
-	if (al == 0 || bl == 0)
+	if (a->len == 0 || b->len == 0)
 		return 0;
-	if (al == bl && memcmp(a, b, al) == 0)
-		return 2 * al;
-	const char *s = a, *l = b;
-	size_t sl = al, sw = aw;
-	bool scut = acut;
-	if (al > bl) {
-		s = b, l = a, sl = bl, sw = bw, scut = bcut;
-	}
-	if (sw < MIN_PREFIX_WORDS || memcmp(s, l, sl) != 0)
+	if (a->len == b->len && memcmp(a->text, b->text, a->len) == 0)
+		return 2 * a->len;
+	const struct folded *s = a->len < b->len ? a : b, *l = s == a ? b : a;
+	if (s->words < MIN_PREFIX_WORDS || memcmp(s->text, l->text, s->len) != 0)
 		return 0;
-	return l[sl] == ' ' || scut ? sl : 0;
+	if (s->cut || (l->text[s->len] == ' ' && l->breaks[s->len] == 'p'))
+		return s->len;
+	return 0;
+}
+
+/* Free f's strings. */
+static void
+folded_clear(struct folded *f)
+{
+	free(f->text);
+	free(f->breaks);
 }
 
 /* Whether the works named by work and text agree by the rules above. */
 bool
 quotes_title_matches(const char *work, const char *text)
 {
-	size_t ww, tw;
-	bool wc, tc;
-	char *a = fold_name(work, strlen(work), &ww, &wc);
-	char *b = fold_name(text, strlen(text), &tw, &tc);
-	bool ok = agreement(a, ww, wc, b, tw, tc) > 0;
-	free(a);
-	free(b);
+	struct folded a, b;
+	fold_name(work, strlen(work), &a);
+	fold_name(text, strlen(text), &b);
+	bool ok = agreement(&a, &b) > 0;
+	folded_clear(&a);
+	folded_clear(&b);
 	return ok;
 }
 
@@ -149,7 +185,7 @@ static bool
 text_is_address(const struct link *lk)
 {
 	const char *t = lk->text;
-	return t == NULL || t[0] == '\0' || strcmp(t, lk->url) == 0 ||
+	return strcmp(t, lk->url) == 0 ||
 	    text_starts_with_ci(t, "http://") || text_starts_with_ci(t, "https://") ||
 	    text_starts_with_ci(t, "www.");
 }
@@ -163,9 +199,9 @@ add_candidate(struct candidate **v, size_t *n, size_t *cap, const char *s, size_
 	if (e <= b)
 		return;
 	struct candidate c = { .link = k };
-	c.name = fold_name(s + b, e - b, &c.words, &c.cut);
-	if (c.words == 0 || c.words > max_words) {
-		free(c.name);
+	fold_name(s + b, e - b, &c.name);
+	if (c.name.words == 0 || c.name.words > max_words) {
+		folded_clear(&c.name);
 		return;
 	}
 	if (*n == *cap) {
@@ -244,12 +280,12 @@ static size_t
 best_link(const struct article *a, const struct quote *q, const char *work, bool exact_only,
     const struct candidate *c, size_t n)
 {
-	size_t ww, best = SIZE_MAX, best_score = 0, best_dist = SIZE_MAX;
-	bool wc;
-	char *name = fold_name(work, strlen(work), &ww, &wc);
+	size_t best = SIZE_MAX, best_score = 0, best_dist = SIZE_MAX;
+	struct folded name;
+	fold_name(work, strlen(work), &name);
 	for (size_t i = 0; i < n; i++) {
-		size_t score = agreement(name, ww, wc, c[i].name, c[i].words, c[i].cut);
-		if (score == 0 || (exact_only && score != 2 * strlen(name)))
+		size_t score = agreement(&name, &c[i].name);
+		if (score == 0 || (exact_only && score != 2 * name.len))
 			continue;
 		size_t d = distance(q, &a->links[c[i].link]);
 		if (score > best_score || (score == best_score && d < best_dist)) {
@@ -258,7 +294,7 @@ best_link(const struct article *a, const struct quote *q, const char *work, bool
 			best_dist = d;
 		}
 	}
-	free(name);
+	folded_clear(&name);
 	return best;
 }
 
@@ -279,6 +315,8 @@ quotes_link_sources(struct article *a)
 		const struct link *lk = &a->links[k];
 		if (lk->url == NULL || lk->url[0] == '\0' || lk->url[0] == '#')
 			continue;
+		if (lk->text == NULL || lk->text[0] == '\0')
+			continue;   /* an image or an empty anchor names nothing */
 		if (!text_is_address(lk))
 			add_candidate(&c, &n, &cap, lk->text, 0, strlen(lk->text), k, SIZE_MAX);
 		else
@@ -297,6 +335,6 @@ quotes_link_sources(struct article *a)
 			q->cite_url = xstrdup(a->links[k].url);
 	}
 	for (size_t i = 0; i < n; i++)
-		free(c[i].name);
+		folded_clear(&c[i].name);
 	free(c);
 }

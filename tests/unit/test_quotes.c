@@ -806,6 +806,11 @@ test_title_matches(void)
 		{ "Low Water", "Low Water Mark", false },
 		{ "Who owns the river? A long answer in five parts", "Who owns the river?", true },
 		{ "The Drowned Atlas", "Atlas of drowned towns", false },
+		{ "Harbour Rowing Club annual report", "Harbour Rowing Club", false },
+		{ "Harbour Rowing Club: the annual report", "Harbour Rowing Club", true },
+		{ "The ferry’s last run", "The ferry's last run | Inland Waters", true },
+		{ "The ferry’s last run", "The ferry's last run and other stories", false },
+		{ "Moscow attack is grim reminder that large-scale acts", "Moscow attack is grim reminder that large", false },
 		{ "The Drowned Atlas", "https://example.org/the-drowned-atlas", false },
 		{ "", "", false },
 	};
