@@ -1,10 +1,13 @@
 /* store.c — the library in SQLite. This module alone holds the sqlite3 handle.
  *
- * An article row is keyed by its identity (canonical URL, else source URL,
- * without fragment, else "sha256:" and the page hash); its children — blocks
- * (with spans encoded in one column), links, quotations, tags — are replaced
- * wholesale on re-import, while bookmarks and the reading position survive,
- * clamped to the new text. The FTS5 tables are external-content indexes over
+ * An article row is keyed by its identity (the url_key of its canonical URL,
+ * else of its source URL, else "sha256:" and the page hash); the keys of both
+ * URLs, of every link, and of URLs that redirected to an article
+ * (url_aliases) are kept in indexed columns, so the same page is found
+ * whichever way it was written and links meet the articles they name in one
+ * indexed lookup. Its children — blocks (with spans encoded in one column),
+ * links, quotations, tags — are replaced wholesale on re-import, while
+ * bookmarks and the reading position survive, clamped to the new text. The FTS5 tables are external-content indexes over
  * blocks, quotes and article titles, in step with their content inside the
  * same transaction: triggers remove index rows when content rows are updated
  * or deleted (cascades included) and index titles; new blocks and quotes are
