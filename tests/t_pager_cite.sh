@@ -135,7 +135,7 @@ keys c
 check "c lists no citing article here" wait_for "Cited by (0)"
 check "and says so" grep -q "No article in the library links to this one." "$T/screen"
 keys q
-quit_and_wait
+check "quire quits with status 0" quit_and_wait
 
 # c lists the articles that cite this one; Enter opens one at its link; Backspace back.
 start read "$BARGES"
@@ -153,7 +153,7 @@ check "Enter opens the citing article at its link" wait_top "the harbour paper's
 check "it says how to go back" grep -q "Backspace goes back" "$T/screen"
 keys BSpace
 check "Backspace returns to the place c was typed" wait_top "Sunday at the wharf"
-quit_and_wait
+check "quire quits with status 0" quit_and_wait
 
 # NO_COLOR: the marking stays, by bold alone.
 NOCOLOR=1 start read "$ESSAY"
@@ -163,7 +163,7 @@ got=$(look "the barges coming home")
 check "NO_COLOR: a library link is bold and underlined ($got)" [ "$got" = "bold underline" ]
 got=$(look "a county archive site")
 check "NO_COLOR: a link that leaves quire is underlined only ($got)" [ "$got" = "underline" ]
-quit_and_wait
+check "quire quits with status 0" quit_and_wait
 
 # The C locale: the list marking is ASCII and nothing else is drawn.
 LOCALE=C start read "$ESSAY"
@@ -174,7 +174,26 @@ check "the C locale lists the links" wait_for "Links (3)"
 check "with the (library) mark" grep -q "\[2\] (library) the barges coming home" "$T/screen"
 check "in ASCII only" sh -c "! LC_ALL=C grep -q '[^ -~]' '$T/screen'"
 keys q
-quit_and_wait
+check "quire quits with status 0" quit_and_wait
+
+# The shared seed fixture, when present: s on a Guardian quotation hands the
+# browser the URL listed under its headline in the post's sources.
+SEED="$TOP/../shared/fixtures/seed-classic/source.html"
+if [ -f "$SEED" ]; then
+	"$QUIRE" --db "$DB" import "$SEED" >"$T/seed" 2>&1
+	SID=$(cut -f 1 "$T/seed")
+	rm -f "$T/opened"
+	start read "$SID"
+	check "the seed article opens" wait_for "min left"
+	keys / W h o Space i s Space t h o u g h t Enter
+	check "at the second Guardian quotation" wait_top "As written by Jason Burke in The Guardian"
+	keys j j j s
+	check "s opens its source in the browser" wait_for "Opened https://www.theguardian.com/world/2024/mar/23/who-is-th"
+	check "the URL under its headline in the sources" sh -c "printf 'https://www.theguardian.com/world/2024/mar/23/who-is-thought-to-be-behind-the-moscow-attack?CMP=share_btn_url\n' | cmp -s - '$T/opened'"
+	check "quire quits with status 0" quit_and_wait
+else
+	skipped=$((skipped + 1))
+fi
 
 echo "t_pager_cite.sh: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]
