@@ -85,6 +85,12 @@ check "a link that leaves quire is only underlined ($got)" [ "$got" = "underline
 got=$(look "[1], and")
 check "its number is blue ($got)" [ "$got" = "fg=4" ]
 
+# Tab names the highlighted link, (library) before one that opens in quire.
+keys Tab
+check "Tab on a link that leaves quire shows its URL" wait_for "[1] https://elsewhere.example/salt-history"
+keys Tab
+check "Tab on a library link says (library)" wait_for "[2] (library) https://harbour.example/2024/05/the-salt-barges/"
+
 # The link list says which links open in quire.
 keys L
 check "L lists the links" wait_for "Links (3)"
