@@ -26,6 +26,8 @@ enum {
 	OPT_EXPORT_FORMAT = 1 << 16,   /* export --format markdown|html|text|json */
 	OPT_OUTPUT = 1 << 17,          /* -o FILE, --output FILE */
 	OPT_ALL = 1 << 18,             /* export --all */
+	OPT_CITED = 1 << 6,    /* import --cited: the pages an article cites */
+	OPT_TO = 1 << 7,       /* links --to: the articles citing one */
 };
 #define CLI_MAX_OPTIONS 32
 
@@ -117,6 +119,9 @@ void cli_print_version(FILE *f);
 /* src/cli/export.c: export, and the completion scripts' helper __complete. */
 int cmd_export(struct context *ctx);
 int cmd_complete(struct context *ctx);
+/* The commands that follow citations (src/cli/cite.c). */
+int cmd_links(struct context *ctx);
+int cmd_import_cited(struct context *ctx);   /* import --cited ID */
 /* Run the pager on article id (0: the library screen). */
 int cli_open_pager(struct context *ctx, long long id);
 

@@ -57,6 +57,34 @@ bool fetch_type_acceptable(const char *media_type);
 /* Whether a media type is unambiguously HTML, XHTML or XML. */
 bool fetch_type_is_markup(const char *media_type);
 
+/* Parallel fetching (fetch_multi.c): URLs queued on a fetch_multi run with
+ * curl's multi interface, at most max_total at once and max_per_host at once
+ * to the same host (of the URL asked for), each under the same limits and
+ * checks as fetch_url. */
+struct fetch_multi;
+
+/* Called once per queued URL when it is done: r holds the response (the
+ * callee may take its strings and must leave r zeroed or cleared) and err is
+ * NULL, or r is NULL and err says why, as fetch_url would. url is the URL
+ * as queued. */
+typedef void fetch_multi_done_fn(void *ctx, void *tag, const char *url, struct fetch_response *r,
+    const char *err);
+
+/* Return a new parallel fetcher with limits lim (copied), or NULL with *errp
+ * set. Free with fetch_multi_free, which abandons unfinished transfers. */
+struct fetch_multi *fetch_multi_create(const struct fetch_limits *lim, int max_total,
+    int max_per_host, char **errp);
+void fetch_multi_free(struct fetch_multi *m);   /* fetch_multi_free(NULL) does nothing */
+
+/* Queue url (copied) with tag, returned to the done callback. */
+void fetch_multi_add(struct fetch_multi *m, const char *url, void *tag);
+
+/* Start what the bounds allow, move transfers along, wait up to wait_ms for
+ * activity, and call done for each transfer that finished. Returns how many
+ * URLs are still queued or running (0: all done), or -1 with *errp set. */
+int fetch_multi_run(struct fetch_multi *m, int wait_ms, fetch_multi_done_fn *done, void *ctx,
+    char **errp);
+
 /* Split a Content-Type header value into its media type (lower case) and
  * charset parameter; each is newly allocated or NULL. */
 void fetch_parse_content_type(const char *value, char **media_type, char **charset);

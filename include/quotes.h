@@ -1,6 +1,7 @@
 /* quotes.h — find the quotations in an article's blocks that the markup does
  * not mark (long inline quotations, possibly across paragraphs) and fill in
- * every quotation's attribution: author, publication, work title, year. */
+ * every quotation's attribution: author, publication, work title, year, and
+ * the source URL when a link in the article names the work. */
 #ifndef QUIRE_QUOTES_H
 #define QUIRE_QUOTES_H
 
@@ -10,5 +11,10 @@
  * Quotes end up in block order. Running it again replaces the inline
  * quotations of the earlier run. */
 void quotes_find(struct article *a);
+
+/* Whether a work's title and a link's name (its text, or the headline
+ * before a bare URL) name the same thing: equal, or one a prefix of the
+ * other, once case, punctuation, dashes and quotation marks are set aside. */
+bool quotes_title_matches(const char *work, const char *name);
 
 #endif

@@ -24,6 +24,12 @@ struct source {
  * is not HTML, XHTML or XML. Returns 0, or -1 with *errp set to a one-line
  * reason (without the source's name; the caller adds it) and *s zeroed. */
 int source_load(const char *spec, struct source *s, char **errp);
+struct fetch_response;
+/* Make *s from a response fetched elsewhere (fetch_multi), named name,
+ * taking r's strings (r is left zeroed), and refuse it as source_load
+ * refuses a fetched page. Returns 0, or -1 with *errp set and *s zeroed. */
+int source_from_response(const char *name, struct fetch_response *r, struct source *s,
+    char **errp);
 /* What binary data the bytes look like ("PNG image", "PDF document",
  * "binary data", …) by magic numbers and the density of NUL and control
  * bytes, or NULL when they look like text. Returns a static string. */

@@ -11,7 +11,7 @@
 #include "article.h"
 
 /* The schema version this quire writes; a newer library is refused. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 struct store;
 
@@ -29,6 +29,13 @@ void store_close(struct store *st);   /* store_close(NULL) does nothing */
  * NULL. Returns 0, or -1 with *errp set and the library unchanged. */
 int store_article_put(struct store *st, const struct article *a, const char *raw, size_t rawlen,
     const char *charset, long long *idp, bool *createdp, char **errp);
+
+/* store_article_put for a page fetched from requested (may be NULL), which
+ * redirected elsewhere: the requested URL is recorded as another name of the
+ * article in the same transaction, so store_find_by_url and links find it. */
+int store_article_put_from(struct store *st, const struct article *a, const char *raw,
+    size_t rawlen, const char *charset, const char *requested, long long *idp, bool *createdp,
+    char **errp);
 
 /* Return the article with id, newly allocated (free with article_free), or
  * NULL with *errp set ("no article N"). */
@@ -59,9 +66,36 @@ struct store_summary {
 int store_article_list(struct store *st, int (*fn)(const struct store_summary *s, void *ctx),
     void *ctx, char **errp);
 
-/* Find the article whose canonical or source URL is url (fragment ignored).
- * Returns 1 with *idp set, 0 when there is none, or -1 with *errp set. */
+/* Find the article whose identity, canonical or source URL, or a URL that
+ * redirected to it, is the same page as url (url.h's url_key). Returns 1
+ * with *idp set, 0 when there is none, or -1 with *errp set. */
 int store_find_by_url(struct store *st, const char *url, long long *idp, char **errp);
+
+/* Whether article id exists: 1, 0, or -1 with *errp set. */
+int store_article_exists(struct store *st, long long id, char **errp);
+
+/* One link of an article, with where it sits and what it names. */
+struct store_link {
+	size_t idx;           /* its number in the article, from 0 */
+	char *url;            /* owned by the array; free with store_links_free */
+	char *text;
+	size_t block;         /* the block it is in */
+	int heading;          /* the block of the heading it sits under, or -1 */
+	char *heading_text;   /* that heading's text, or NULL */
+	long long target;     /* the library article it names, or 0 */
+};
+
+/* Return article id's links in order as a newly allocated array of *n (free
+ * with store_links_free). Returns 0, or -1 with *errp set ("no article N"). */
+int store_links_get(struct store *st, long long id, struct store_link **out, size_t *n,
+    char **errp);
+void store_links_free(struct store_link *l, size_t n);
+
+/* Call fn for each other library article with a link to article id (by URL
+ * identity), in id order; a non-zero return from fn stops the walk and is
+ * returned. Returns 0, or -1 with *errp set ("no article N"). */
+int store_citing_list(struct store *st, long long id,
+    int (*fn)(const struct store_summary *s, void *ctx), void *ctx, char **errp);
 
 /* Fetch the page article id was extracted from: *data (newly allocated,
  * NUL-terminated) and *len, and newly allocated *charset and *url (either may

@@ -720,7 +720,10 @@ enter_q(struct walk *w, xmlNode *n, struct frame *f)
 		return true;
 	}
 	size_t qi = w->a->nquotes;
-	article_add_quote(w->a, QUOTE_Q, "", w->a->nblocks, w->a->nblocks);
+	struct quote *q = article_add_quote(w->a, QUOTE_Q, "", w->a->nblocks, w->a->nblocks);
+	const char *cite = dom_attr(n, "cite");
+	if (cite != NULL && *cite != '\0')
+		q->cite_url = dom_resolve_url(w->base, cite);   /* <q cite=URL>: its source */
 	push_open(w, SPAN_QUOTE, -1, (int)qi);
 	f->flags |= F_SPAN | (marks ? F_MARKS : 0);
 	return true;

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fetch_internal.h"
 #include "text.h"
 #include "util.h"
 
@@ -23,17 +24,6 @@
 #endif
 
 #define USER_AGENT "quire/" QUIRE_VERSION
-#define ACCEPT "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5"
-
-/* A transfer in progress. */
-struct transfer {
-	CURL *curl;
-	struct buf body;
-	size_t max_bytes;
-	bool checked;     /* the response's status and type have been looked at */
-	bool too_large;
-	char *refusal;    /* why the body was refused before it was read */
-};
 
 /* Reason phrases (RFC 9110), since HTTP/2 sends none. */
 static const struct {
@@ -347,8 +337,8 @@ failure_message(struct transfer *t, CURLcode rc, const char *url, const struct f
 }
 
 /* Set every option of a transfer; false if libcurl refuses one. */
-static bool
-setup(CURL *c, const char *url, const struct fetch_limits *lim, struct transfer *t,
+bool
+fetch_transfer_setup(CURL *c, const char *url, const struct fetch_limits *lim, struct transfer *t,
     struct curl_slist *headers, char *errbuf)
 {
 	return curl_easy_setopt(c, CURLOPT_URL, url) == CURLE_OK &&
@@ -372,6 +362,32 @@ setup(CURL *c, const char *url, const struct fetch_limits *lim, struct transfer 
 	    curl_easy_setopt(c, CURLOPT_WRITEDATA, t) == CURLE_OK;
 }
 
+/* Turn a finished transfer into *r, or a message in *errp. */
+int
+fetch_transfer_result(struct transfer *t, CURLcode rc, const char *url,
+    const struct fetch_limits *lim, const char *errbuf, struct fetch_response *r, char **errp)
+{
+	memset(r, 0, sizeof *r);
+	if (rc != CURLE_OK) {
+		char *m = failure_message(t, rc, url, lim, errbuf);
+		set_error(errp, "%s", m);
+		free(m);
+		return -1;
+	}
+	/* An empty body never reached the write callback's checks. */
+	if (!t->checked && !response_wanted(t))
+		return set_error(errp, "%s", t->refusal);
+	char *final = NULL, *type = NULL;
+	curl_easy_getinfo(t->curl, CURLINFO_EFFECTIVE_URL, &final);
+	curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &r->status);
+	curl_easy_getinfo(t->curl, CURLINFO_CONTENT_TYPE, &type);
+	r->url = clean_url(final != NULL ? final : url);
+	fetch_parse_content_type(type, &r->content_type, &r->charset);
+	r->len = t->body.len;
+	r->data = buf_detach(&t->body);
+	return 0;
+}
+
 /* Fetch one URL within the limits. */
 int
 fetch_url(const char *url, const struct fetch_limits *lim, struct fetch_response *r, char **errp)
@@ -381,38 +397,19 @@ fetch_url(const char *url, const struct fetch_limits *lim, struct fetch_response
 		return set_error(errp, "cannot initialise libcurl");
 	char errbuf[CURL_ERROR_SIZE] = "";
 	struct transfer t = { .max_bytes = lim->max_bytes };
-	struct curl_slist *headers = curl_slist_append(NULL, ACCEPT);
+	struct curl_slist *headers = curl_slist_append(NULL, FETCH_ACCEPT);
 	int status = -1;
 	t.curl = curl_easy_init();
 	if (t.curl == NULL || headers == NULL) {
 		set_error(errp, "cannot initialise libcurl");
 		goto out;
 	}
-	if (!setup(t.curl, url, lim, &t, headers, errbuf)) {
+	if (!fetch_transfer_setup(t.curl, url, lim, &t, headers, errbuf)) {
 		set_error(errp, "this libcurl lacks a needed option (libcurl 7.85 or later is required)");
 		goto out;
 	}
 	CURLcode rc = curl_easy_perform(t.curl);
-	if (rc != CURLE_OK) {
-		char *m = failure_message(&t, rc, url, lim, errbuf);
-		set_error(errp, "%s", m);
-		free(m);
-		goto out;
-	}
-	/* An empty body never reached the write callback's checks. */
-	if (!t.checked && !response_wanted(&t)) {
-		set_error(errp, "%s", t.refusal);
-		goto out;
-	}
-	char *final = NULL, *type = NULL;
-	curl_easy_getinfo(t.curl, CURLINFO_EFFECTIVE_URL, &final);
-	curl_easy_getinfo(t.curl, CURLINFO_RESPONSE_CODE, &r->status);
-	curl_easy_getinfo(t.curl, CURLINFO_CONTENT_TYPE, &type);
-	r->url = clean_url(final != NULL ? final : url);
-	fetch_parse_content_type(type, &r->content_type, &r->charset);
-	r->len = t.body.len;
-	r->data = buf_detach(&t.body);
-	status = 0;
+	status = fetch_transfer_result(&t, rc, url, lim, errbuf, r, errp);
 out:
 	buf_free(&t.body);
 	free(t.refusal);

@@ -30,7 +30,8 @@
  * text after it; quotes/attrib.c reads both. What is learnt about a
  * paragraph a run may cross is cached per block, so the whole pass is
  * linear in the article. Inline quotations are merged with the block
- * walker's quotes in block order. */
+ * walker's quotes in block order. Last, a quotation whose work a link in
+ * the article names gets that link as its source (quotes/source.c). */
 #include "quotes.h"
 
 #include <stdint.h>
@@ -774,6 +775,7 @@ quotes_find(struct article *a)
 	for (size_t i = 0; i < a->nblocks;)
 		i = eligible(&f, i) ? scan_block(&f, i) : i + 1;
 	merge_found(&f);
+	quotes_link_sources(a);
 	free(f.found);
 	free(f.m.v);
 	free(f.t.v);

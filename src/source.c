@@ -280,6 +280,25 @@ source_load(const char *spec, struct source *s, char **errp)
 	return rc;
 }
 
+/* Make a source from a fetched response and check it as load_url's. */
+int
+source_from_response(const char *name, struct fetch_response *r, struct source *s, char **errp)
+{
+	memset(s, 0, sizeof *s);
+	s->name = xstrdup(name);
+	s->data = r->data;
+	s->len = r->len;
+	s->url = r->url;
+	s->charset = r->charset;
+	s->content_type = r->content_type;
+	memset(r, 0, sizeof *r);
+	if (check_bytes(s, "response", errp) < 0) {
+		source_clear(s);
+		return -1;
+	}
+	return 0;
+}
+
 /* Free a source's bytes and strings and zero it. */
 void
 source_clear(struct source *s)

@@ -22,6 +22,8 @@
 int
 cmd_import(struct context *ctx)
 {
+	if (cli_opt(ctx, OPT_CITED) != NULL)
+		return cmd_import_cited(ctx);
 	struct buf failed = {0};
 	int nfailed = 0;
 	for (int i = 0; i < ctx->argc; i++) {

@@ -16,6 +16,9 @@ const struct cli_option cli_options[] = {
 	{ OPT_OUTPUT, "output", required_argument, "-o FILE",
 	  "write to FILE (replaced atomically) instead of stdout; also --output" },
 	{ OPT_ALL, "all", no_argument, "--all", "export every article, one file each, into DIR" },
+	{ OPT_CITED, "cited", no_argument, "--cited",
+	  "SOURCE is an article ID: import every page it cites" },
+	{ OPT_TO, "to", no_argument, "--to", "list the library articles citing ID instead" },
 };
 const size_t cli_noptions = sizeof cli_options / sizeof cli_options[0];
 /* Options with a one-letter spelling too. */
@@ -31,7 +34,7 @@ _Static_assert(sizeof cli_options / sizeof cli_options[0] <= CLI_MAX_OPTIONS,
 const struct command cli_commands[] = {
 	{ "import", "SOURCE...",
 	  "add pages (files, - for stdin, http(s) URLs) to the library, or update them",
-	  0, 1, -1, cmd_import },
+	  OPT_CITED, 1, -1, cmd_import },
 	{ "extract", "SOURCE",
 	  "print the article in a page without storing it",
 	  OPT_FORMAT, 1, 1, cmd_extract },
@@ -47,6 +50,9 @@ const struct command cli_commands[] = {
 	{ "bookmarks", "[ID]",
 	  "list the bookmarks of one article or of the whole library",
 	  OPT_JSON, 0, 1, cmd_bookmarks },
+	{ "links", "ID",
+	  "list an article's links and the library articles they name",
+	  OPT_JSON | OPT_TO, 1, 1, cmd_links },
 	{ "rm", "ID...",
 	  "remove articles from the library",
 	  0, 1, -1, cmd_rm },

@@ -33,6 +33,10 @@ static const struct {
 	[ROLE_TITLE] = { A_BOLD, -1, A_NORMAL },
 	[ROLE_DIM] = { A_NORMAL, COLOR_MAGENTA, A_DIM },
 	[ROLE_CODE] = { A_NORMAL, COLOR_GREEN, A_NORMAL },
+	/* A link that opens in quire: bold as well as underlined, so it stands
+	 * apart from one that leaves quire without colour too. */
+	[ROLE_LIBLINK] = { A_UNDERLINE | A_BOLD, COLOR_GREEN, A_NORMAL },
+	[ROLE_LIBMARK] = { A_BOLD, COLOR_GREEN, A_NORMAL },
 };
 
 /* Choose colours or plain attributes for this terminal. */

@@ -29,6 +29,7 @@ typedef enum action {
 	ACT_MARK, ACT_GOTO_MARK, ACT_MARKS, ACT_ALL_MARKS,
 	ACT_LINKS, ACT_OPEN_LINK, ACT_NEXT_LINK, ACT_PREV_LINK, ACT_COPY_LINK,
 	ACT_TOC, ACT_HELP, ACT_BACK_ARTICLE, ACT_QUIT, ACT_REDRAW,
+	ACT_SOURCE, ACT_CITED_BY,
 	ACT_OPEN, ACT_DELETE, ACT_SORT, ACT_FILTER,
 } action;
 
@@ -43,7 +44,7 @@ enum {
 typedef enum role {
 	ROLE_TEXT, ROLE_H1, ROLE_H2, ROLE_H3, ROLE_BAR, ROLE_ATTRIB, ROLE_MARK,
 	ROLE_LINK, ROLE_MATCH, ROLE_SELECT, ROLE_STATUS, ROLE_TITLE, ROLE_DIM,
-	ROLE_CODE, ROLE_COUNT
+	ROLE_CODE, ROLE_LIBLINK, ROLE_LIBMARK, ROLE_COUNT
 } role;
 
 /* One search match: block bytes [start, end). */
@@ -69,6 +70,7 @@ struct view {
 	char *pattern;
 	bool backward;
 	int link_sel;               /* highlighted link, or -1 */
+	long long *link_lib;        /* per link: the library article it opens, 0 if none */
 	bool have_jump;             /* the place before the last jump, for '' */
 	size_t jump_block, jump_offset;
 	time_t saved_at;
@@ -180,6 +182,25 @@ long links_list(struct pager *p, struct view *v);
 void links_open(struct pager *p, long n);
 /* Copy link n's URL to the clipboard with OSC 52. */
 void links_copy(struct pager *p, struct view *v, long n);
+/* Look up which of v's links open a library article, into v->link_lib. */
+void links_resolve(struct pager *p, struct view *v);
+/* Whether link n of v opens an article in the library. */
+bool links_in_library(const struct view *v, long n);
+/* Open url from p->view: inside quire when the library holds it (pushing a
+ * view and returning it), else in a browser (returning NULL). what names
+ * the link in messages ("link 3", "the quotation's source"). */
+struct view *links_follow(struct pager *p, const char *url, const char *what);
+
+/* cite.c */
+/* Return the quotation of a that `s` acts on, given the blocks at the top
+ * and the bottom of the screen: among those holding the top block the
+ * innermost with a source, else the innermost; else the first that starts
+ * on screen, one with a source first. -1 when none is on screen. */
+long cite_quote_at(const struct article *a, size_t top_block, size_t bottom_block);
+/* Open the source of the quotation at the top of the screen. */
+void cite_open_source(struct pager *p, struct view *v);
+/* List the library articles that cite v's article; Enter opens one. */
+void cite_list_citing(struct pager *p, struct view *v);
 
 /* toc.c */
 /* Show the table of contents; jumps the view to the chosen heading. */

@@ -67,6 +67,8 @@ static const struct binding bindings[] = {
 	{ V, 'o', "o", ACT_OPEN_LINK, "open link N (3o), else the highlighted link" },
 	{ V, '\t', "Tab", ACT_NEXT_LINK, "highlight the next link on screen" },
 	{ V, F(KEY_BTAB), "Shift-Tab", ACT_PREV_LINK, "highlight the previous link on screen" },
+	{ V, 's', "s", ACT_SOURCE, "open the source of the quotation at the top of the screen" },
+	{ V, 'c', "c", ACT_CITED_BY, "list the library articles that cite this one" },
 	{ V | L, 'y', "y", ACT_COPY_LINK, "copy link N or the highlighted one (OSC 52)" },
 	{ V, F(KEY_BACKSPACE), "Backspace", ACT_BACK_ARTICLE, "back to the article a link came from" },
 	{ V, 127, NULL, ACT_BACK_ARTICLE, NULL },

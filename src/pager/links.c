@@ -1,6 +1,10 @@
 /* links.c — the article's links: the list grouped under the heading each
  * link sits under, following a link (inside quire when the library holds the
  * page, else in $BROWSER or xdg-open), and copying a URL with OSC 52.
+ * When a view opens, each http(s) link is looked up in the library once
+ * (v->link_lib): a link that opens a library article is drawn bold as well
+ * as underlined, its number in green, and the link list and the Tab message
+ * say "(library)" before it.
  * Browsers run with fork/exec and never through a shell: $BROWSER is split
  * on ':' into commands and each command on spaces into words, "%s" in a
  * word is replaced by the URL, else the URL is the last word. Only http,
@@ -15,6 +19,7 @@
 #include <unistd.h>
 
 #include "text.h"
+#include "url.h"
 #include "util.h"
 
 /* Show the link list grouped by heading; return the chosen link or -1. */
@@ -34,10 +39,13 @@ links_list(struct pager *p, struct view *v)
 			menu_add(&m, ROLE_H2, 0, -1, "%s", h != NULL ? h : "");
 		}
 		const char *url = lk->url != NULL ? lk->url : "";
+		bool lib = links_in_library(v, (long)i);
+		role look = lib ? ROLE_LIBLINK : ROLE_TEXT;
+		const char *where = lib ? "(library) " : "";
 		if (lk->text == NULL || lk->text[0] == '\0' || strcmp(lk->text, url) == 0)
-			menu_add(&m, ROLE_TEXT, 2, (long)i, "[%zu] %s", i + 1, url);
+			menu_add(&m, look, 2, (long)i, "[%zu] %s%s", i + 1, where, url);
 		else
-			menu_add(&m, ROLE_TEXT, 2, (long)i, "[%zu] %s — %s", i + 1, lk->text, url);
+			menu_add(&m, look, 2, (long)i, "[%zu] %s%s — %s", i + 1, where, lk->text, url);
 	}
 	if (a->nlinks == 0)
 		menu_add(&m, ROLE_DIM, 0, -1, "%s", "This article has no links.");
@@ -160,17 +168,43 @@ open_external(struct pager *p, const char *url)
 		pager_message(p, "Opened %s", url);
 }
 
-/* Follow link n: inside quire when stored, else in a browser. */
+/* Look up which links of v name a library article, once per view: the
+ * store keeps each stored link's target by URL identity. */
 void
-links_open(struct pager *p, long n)
+links_resolve(struct pager *p, struct view *v)
+{
+	free(v->link_lib);
+	v->link_lib = xcalloc(v->a->nlinks ? v->a->nlinks : 1, sizeof *v->link_lib);
+	struct store_link *links = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	if (store_links_get(p->st, v->id, &links, &n, &err) < 0) {
+		pager_message(p, "%s", err);
+		free(err);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (links[i].idx < v->a->nlinks && links[i].target > 0 && links[i].target != v->id &&
+		    links[i].url != NULL && url_is_http(links[i].url))
+			v->link_lib[links[i].idx] = links[i].target;
+	store_links_free(links, n);
+}
+
+/* Whether link n of v opens a library article. */
+bool
+links_in_library(const struct view *v, long n)
+{
+	return n >= 0 && (size_t)n < v->a->nlinks && v->link_lib != NULL && v->link_lib[n] > 0;
+}
+
+/* Open url inside quire when stored (returning the new view), else in a browser. */
+struct view *
+links_follow(struct pager *p, const char *url, const char *what)
 {
 	struct view *v = p->view;
-	if (n < 0 || (size_t)n >= v->a->nlinks)
-		return;
-	const char *url = v->a->links[n].url;
 	if (url == NULL || url[0] == '\0') {
-		pager_message(p, "Link %ld has no address", n + 1);
-		return;
+		pager_message(p, "%s has no address", what);
+		return NULL;
 	}
 	long long id;
 	char *err = NULL;
@@ -178,11 +212,11 @@ links_open(struct pager *p, long n)
 	if (rc < 0) {
 		pager_message(p, "%s", err);
 		free(err);
-		return;
+		return NULL;
 	}
 	if (rc == 1 && id == v->id) {
-		pager_message(p, "That link points to this article");
-		return;
+		pager_message(p, "%s points to this article", what);
+		return NULL;
 	}
 	if (rc == 1) {
 		view_save(p, v);
@@ -190,14 +224,27 @@ links_open(struct pager *p, long n)
 		if (next == NULL) {
 			pager_message(p, "%s", err);
 			free(err);
-			return;
+			return NULL;
 		}
 		next->prev = v;
 		p->view = next;
 		pager_message(p, "Opened from the library; Backspace goes back");
-		return;
+		return next;
 	}
 	open_external(p, url);
+	return NULL;
+}
+
+/* Follow link n: inside quire when stored, else in a browser. */
+void
+links_open(struct pager *p, long n)
+{
+	struct view *v = p->view;
+	if (n < 0 || (size_t)n >= v->a->nlinks)
+		return;
+	char what[32];
+	snprintf(what, sizeof what, "Link %ld", n + 1);
+	links_follow(p, v->a->links[n].url, what);
 }
 
 /* Copy link n's URL to the clipboard with OSC 52. */

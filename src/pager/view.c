@@ -195,6 +195,7 @@ view_create(struct pager *p, long long id, struct article *a)
 	v->a = a;
 	v->link_sel = -1;
 	v->cur_match = -1;
+	links_resolve(p, v);
 	view_relayout(p, v);
 	size_t block, chars;
 	char *err = NULL;
@@ -245,6 +246,7 @@ view_close(struct pager *p, struct view *v)
 	free(v->words_from);
 	free(v->matches);
 	free(v->pattern);
+	free(v->link_lib);
 	layout_free(v->l);
 	article_free(v->a);
 	free(v);
@@ -271,10 +273,11 @@ draw_seg(struct pager *p, struct view *v, const struct layout_line *ln,
     const struct layout_seg *sg, int y, int x, int maxx, size_t *hint)
 {
 	role r = line_role(ln);
+	bool lib = links_in_library(v, sg->link);
 	if (sg->style & LAYOUT_STYLE_MARK)
-		r = sg->link >= 0 ? ROLE_MARK : ROLE_DIM;
+		r = sg->link < 0 ? ROLE_DIM : lib ? ROLE_LIBMARK : ROLE_MARK;
 	else if ((sg->style & SPAN_LINK) && r == ROLE_TEXT)
-		r = ROLE_LINK;
+		r = lib ? ROLE_LIBLINK : ROLE_LINK;
 	else if ((sg->style & SPAN_CODE) && r == ROLE_TEXT)
 		r = ROLE_CODE;
 	attr_t attr;
@@ -473,7 +476,8 @@ link_cycle(struct pager *p, struct view *v, int dir)
 	else
 		v->link_sel = on[(at + n + (size_t)(dir > 0 ? 1 : n - 1)) % n];
 	const struct link *lk = &v->a->links[v->link_sel];
-	pager_message(p, "[%d] %s", v->link_sel + 1, lk->url != NULL ? lk->url : "");
+	pager_message(p, "[%d] %s%s", v->link_sel + 1, links_in_library(v, v->link_sel) ?
+	    "(library) " : "", lk->url != NULL ? lk->url : "");
 }
 
 /* Leave every open article, saving where each was. */
@@ -658,6 +662,12 @@ view_run(struct pager *p)
 				links_copy(p, v, v->link_sel);
 			else
 				pager_message(p, "No link to copy");
+			break;
+		case ACT_SOURCE:
+			cite_open_source(p, v);
+			break;
+		case ACT_CITED_BY:
+			cite_list_citing(p, v);
 			break;
 		case ACT_NEXT_LINK:
 			link_cycle(p, v, 1);

@@ -60,4 +60,9 @@ void attrib_apply(struct quote *q, struct attrib *at);
 /* Free at's strings and empty it. */
 void attrib_clear(struct attrib *at);
 
+/* source.c */
+/* Give each quotation of a without a cite_url the URL of the link in a that
+ * is named like the work its attribution cites. */
+void quotes_link_sources(struct article *a);
+
 #endif

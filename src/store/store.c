@@ -1,10 +1,13 @@
 /* store.c — the library in SQLite. This module alone holds the sqlite3 handle.
  *
- * An article row is keyed by its identity (canonical URL, else source URL,
- * without fragment, else "sha256:" and the page hash); its children — blocks
- * (with spans encoded in one column), links, quotations, tags — are replaced
- * wholesale on re-import, while bookmarks and the reading position survive,
- * clamped to the new text. The FTS5 tables are external-content indexes over
+ * An article row is keyed by its identity (the url_key of its canonical URL,
+ * else of its source URL, else "sha256:" and the page hash); the keys of both
+ * URLs, of every link, and of URLs that redirected to an article
+ * (url_aliases) are kept in indexed columns, so the same page is found
+ * whichever way it was written and links meet the articles they name in one
+ * indexed lookup. Its children — blocks (with spans encoded in one column),
+ * links, quotations, tags — are replaced wholesale on re-import, while
+ * bookmarks and the reading position survive, clamped to the new text. The FTS5 tables are external-content indexes over
  * blocks, quotes and article titles, in step with their content inside the
  * same transaction: triggers remove index rows when content rows are updated
  * or deleted (cascades included) and index titles; new blocks and quotes are
@@ -26,6 +29,7 @@
 
 #include "paths.h"
 #include "sha256.h"
+#include "url.h"
 #include "util.h"
 
 /* Ordered migrations: migrations[i] takes user_version i to i + 1. Never edit
@@ -120,6 +124,26 @@ static const char *const migrations[] = {
 	 * its lines as last laid out; the top line's block alone reads short
 	 * at the end of an article. */
 	"ALTER TABLE reading_positions ADD COLUMN progress INTEGER NOT NULL DEFAULT 0;",
+	/* 2 → 3: URL identity (url.h). Articles and links carry the identity
+	 * keys of their URLs, indexed, so links find library articles and
+	 * articles find the ones citing them; url_aliases keeps the URL a page
+	 * was asked for when a redirect led elsewhere. Identities made from a
+	 * URL take its key, unless that would merge two existing articles.
+	 * quire_url_key is url_key as an SQL function (store_open). */
+	"ALTER TABLE articles ADD COLUMN url_key TEXT;"
+	"ALTER TABLE articles ADD COLUMN canonical_key TEXT;"
+	"ALTER TABLE links ADD COLUMN url_key TEXT;"
+	"CREATE TABLE url_aliases ("
+	" key TEXT PRIMARY KEY,"
+	" article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE) WITHOUT ROWID;"
+	"CREATE INDEX url_aliases_article ON url_aliases(article_id);"
+	"UPDATE articles SET url_key = quire_url_key(url), canonical_key = quire_url_key(canonical_url);"
+	"UPDATE OR IGNORE articles SET identity = coalesce(canonical_key, url_key)"
+	" WHERE content_hash IS NULL AND coalesce(canonical_key, url_key) IS NOT NULL;"
+	"UPDATE links SET url_key = quire_url_key(url);"
+	"CREATE INDEX articles_url_key ON articles(url_key);"
+	"CREATE INDEX articles_canonical_key ON articles(canonical_key);"
+	"CREATE INDEX links_url_key ON links(url_key);",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -136,7 +160,7 @@ enum stmt {
 	ST_GET_ARTICLE, ST_GET_TAGS, ST_GET_BLOCKS, ST_GET_LINKS, ST_GET_QUOTES,
 	ST_LIST, ST_DELETE_ARTICLE, ST_FIND_URL, ST_GET_PAGE,
 	ST_ADD_BOOKMARK, ST_GET_BOOKMARKS, ST_SET_POSITION, ST_GET_POSITION, ST_SET_PROGRESS,
-	ST_GET_PROGRESS,
+	ST_GET_PROGRESS, ST_PUT_ALIAS, ST_ARTICLE_EXISTS, ST_LINKS, ST_CITING,
 	ST_COUNT
 };
 
@@ -144,16 +168,24 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",
-	[ST_FIND_IDENTITY] = "SELECT id FROM articles WHERE identity = ?1",
+	/* ?1 is the identity key, ?2 the key of the source URL, ?3 whether
+	 * the page named no canonical URL: then an article from the same
+	 * source URL is this one even if it named a canonical URL before. */
+	[ST_FIND_IDENTITY] =
+	    "SELECT id FROM articles WHERE identity = ?1 OR canonical_key = ?1"
+	    " OR (url_key = ?2 AND (?3 OR canonical_key IS NULL))"
+	    " ORDER BY identity = ?1 DESC, canonical_key = ?1 DESC, id LIMIT 1",
 	[ST_INSERT_ARTICLE] =
 	    "INSERT INTO articles (identity, url, canonical_url, title, author, published, modified,"
-	    " site_name, language, description, word_count, block_count, content_hash, added, updated)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, " NOW ", " NOW ")",
+	    " site_name, language, description, word_count, block_count, content_hash, added, updated,"
+	    " url_key, canonical_key)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, " NOW ", " NOW ","
+	    " ?15, ?16)",
 	[ST_UPDATE_ARTICLE] =
 	    "UPDATE articles SET url = ?2, canonical_url = ?3, title = ?4, author = ?5,"
 	    " published = ?6, modified = ?7, site_name = ?8, language = ?9, description = ?10,"
 	    " word_count = ?11, block_count = ?12, content_hash = ?13, identity = ?14,"
-	    " updated = " NOW " WHERE id = ?1",
+	    " url_key = ?15, canonical_key = ?16, updated = " NOW " WHERE id = ?1",
 	[ST_PUT_PAGE] =
 	    "INSERT INTO pages (article_id, bytes, charset, url) VALUES (?1, ?2, ?3, ?4)"
 	    " ON CONFLICT (article_id) DO UPDATE SET bytes = excluded.bytes,"
@@ -166,8 +198,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    "INSERT INTO blocks (article_id, idx, kind, level, quote, ordered, number, text, src, spans)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	[ST_INSERT_LINK] =
-	    "INSERT INTO links (article_id, idx, url, text, block, heading)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	    "INSERT INTO links (article_id, idx, url, text, block, heading, url_key)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_INSERT_QUOTE] =
 	    "INSERT INTO quotes (article_id, idx, kind, text, first_block, last_block, author,"
 	    " publication, title, year, cite_url, cite_raw)"
@@ -217,8 +249,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    " word_count, block_count FROM articles ORDER BY id",
 	[ST_DELETE_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
 	[ST_FIND_URL] =
-	    "SELECT id FROM articles WHERE identity = ?1 OR canonical_url = ?1 OR url = ?1"
-	    " ORDER BY identity = ?1 DESC, canonical_url = ?1 DESC, id LIMIT 1",
+	    "SELECT id FROM articles WHERE identity = ?1 OR canonical_key = ?1 OR url_key = ?1"
+	    " OR id IN (SELECT article_id FROM url_aliases WHERE key = ?1)"
+	    " ORDER BY identity = ?1 DESC, canonical_key = ?1 DESC, url_key = ?1 DESC, id LIMIT 1",
 	[ST_GET_PAGE] = "SELECT bytes, charset, url FROM pages WHERE article_id = ?1",
 	[ST_ADD_BOOKMARK] =
 	    "INSERT INTO bookmarks (article_id, name, block, char_offset, created)"
@@ -236,6 +269,30 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    "UPDATE reading_positions SET progress = ?2 WHERE article_id = ?1",
 	[ST_GET_PROGRESS] =
 	    "SELECT progress FROM reading_positions WHERE article_id = ?1",
+	[ST_PUT_ALIAS] =
+	    "INSERT INTO url_aliases (key, article_id) VALUES (?1, ?2)"
+	    " ON CONFLICT (key) DO UPDATE SET article_id = excluded.article_id",
+	[ST_ARTICLE_EXISTS] = "SELECT 1 FROM articles WHERE id = ?1",
+	/* Each link with the heading it sits under and the library article
+	 * it names, found by identity, canonical or source URL, or alias. */
+	[ST_LINKS] =
+	    "SELECT l.idx, l.url, l.text, l.block, l.heading, h.text,"
+	    " coalesce((SELECT id FROM articles WHERE identity = l.url_key),"
+	    "  (SELECT min(id) FROM articles WHERE canonical_key = l.url_key),"
+	    "  (SELECT min(id) FROM articles WHERE url_key = l.url_key),"
+	    "  (SELECT article_id FROM url_aliases WHERE key = l.url_key), 0)"
+	    " FROM links l LEFT JOIN blocks h ON h.article_id = l.article_id AND h.idx = l.heading"
+	    " WHERE l.article_id = ?1 ORDER BY l.idx",
+	/* The other articles with a link whose key is one of article ?1's. */
+	[ST_CITING] =
+	    "SELECT id, title, author, site_name, published, url, canonical_url, added, updated,"
+	    " word_count, block_count FROM articles WHERE id <> ?1 AND id IN"
+	    " (SELECT l.article_id FROM links l WHERE l.url_key IN"
+	    "  (SELECT identity FROM articles WHERE id = ?1"
+	    "   UNION SELECT canonical_key FROM articles WHERE id = ?1"
+	    "   UNION SELECT url_key FROM articles WHERE id = ?1"
+	    "   UNION SELECT key FROM url_aliases WHERE article_id = ?1))"
+	    " ORDER BY id",
 };
 
 struct store {
@@ -312,6 +369,31 @@ static const char *
 column_text(sqlite3_stmt *s, int i)
 {
 	return (const char *)sqlite3_column_text(s, i);
+}
+
+/* Return url's identity key (url.h), newly allocated, or NULL when url is
+ * NULL or its key is empty. */
+static char *
+key_of(const char *url)
+{
+	char *key = url_key(url);
+	if (key != NULL && key[0] == '\0') {
+		free(key);
+		key = NULL;
+	}
+	return key;
+}
+
+/* SQL quire_url_key(url): key_of as a function, for the migration. */
+static void
+sql_url_key(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	char *key = key_of((const char *)sqlite3_value_text(argv[0]));
+	if (key == NULL)
+		sqlite3_result_null(c);
+	else
+		sqlite3_result_text(c, key, -1, free);
 }
 
 /* Set *errp for a failure to open the library, with the OS's reason when
@@ -435,6 +517,12 @@ store_open(const char *path, char **errp)
 		goto fail;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
+	if (sqlite3_create_function_v2(st->db, "quire_url_key", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_url_key, NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		open_error(st, errp);
+		goto fail;
+	}
 	int version;
 	/* Check the version before anything writes: a newer library stays as it is. */
 	if (user_version(st, &version, errp) < 0)
@@ -474,15 +562,6 @@ store_close(struct store *st)
 	free(st);
 }
 
-/* Return url without its #fragment, newly allocated, or NULL for NULL/"". */
-static char *
-url_key(const char *url)
-{
-	if (url == NULL || url[0] == '\0')
-		return NULL;
-	return xstrndup(url, strcspn(url, "#"));
-}
-
 /* Return the article's identity, newly allocated. Only a page without URLs
  * is named by its hash (hashing every page would cost a tenth of an
  * import); then hash gets the hex SHA-256, else it is set to "". */
@@ -490,9 +569,9 @@ static char *
 identity(const struct article *a, const char *raw, size_t rawlen, char hash[65])
 {
 	hash[0] = '\0';
-	char *key = url_key(a->canonical_url);
+	char *key = key_of(a->canonical_url);
 	if (key == NULL)
-		key = url_key(a->url);
+		key = key_of(a->url);
 	if (key == NULL) {
 		sha256_hex(raw != NULL ? raw : "", raw != NULL ? rawlen : 0, hash);
 		key = xasprintf("sha256:%s", hash);
@@ -563,6 +642,8 @@ bind_article(sqlite3_stmt *s, const struct article *a, const char *hash)
 	sqlite3_bind_int64(s, 11, (long long)article_word_count(a));
 	sqlite3_bind_int64(s, 12, (long long)a->nblocks);
 	bind_text(s, 13, hash[0] != '\0' ? hash : NULL);
+	sqlite3_bind_text(s, 15, key_of(a->url), -1, free);
+	sqlite3_bind_text(s, 16, key_of(a->canonical_url), -1, free);
 }
 
 /* Insert the blocks, links, quotes and tags of a as article id's children. */
@@ -601,6 +682,7 @@ put_children(struct store *st, long long id, const struct article *a, char **err
 		sqlite3_bind_int64(s, 5, (long long)l->block);
 		if (l->heading >= 0)
 			sqlite3_bind_int(s, 6, l->heading);
+		sqlite3_bind_text(s, 7, key_of(l->url), -1, free);
 		if (step_done(st, s, errp) < 0)
 			return -1;
 	}
@@ -653,14 +735,18 @@ put_children(struct store *st, long long id, const struct article *a, char **err
 	return 0;
 }
 
-/* Look up identity key: 1 with *idp set, 0 if absent, -1 on error. */
+/* Look up the article a with identity key names: 1 with *idp set, 0 if
+ * absent, -1 on error. */
 static int
-find_identity(struct store *st, const char *key, long long *idp, char **errp)
+find_identity(struct store *st, const struct article *a, const char *key, long long *idp,
+    char **errp)
 {
 	sqlite3_stmt *s = stmt(st, ST_FIND_IDENTITY, errp);
 	if (s == NULL)
 		return -1;
 	bind_text(s, 1, key);
+	sqlite3_bind_text(s, 2, key_of(a->url), -1, free);
+	sqlite3_bind_int(s, 3, a->canonical_url == NULL || a->canonical_url[0] == '\0');
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*idp = sqlite3_column_int64(s, 0);
@@ -670,9 +756,33 @@ find_identity(struct store *st, const char *key, long long *idp, char **errp)
 	return rc == SQLITE_ROW;
 }
 
+/* Record that url (when its key is not empty) names article id. */
+static int
+put_alias(struct store *st, long long id, const char *url, char **errp)
+{
+	char *key = key_of(url);
+	if (key == NULL)
+		return 0;
+	sqlite3_stmt *s = stmt(st, ST_PUT_ALIAS, errp);
+	if (s == NULL) {
+		free(key);
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, key, -1, free);
+	sqlite3_bind_int64(s, 2, id);
+	return step_done(st, s, errp);
+}
+
 int
 store_article_put(struct store *st, const struct article *a, const char *raw, size_t rawlen,
     const char *charset, long long *idp, bool *createdp, char **errp)
+{
+	return store_article_put_from(st, a, raw, rawlen, charset, NULL, idp, createdp, errp);
+}
+
+int
+store_article_put_from(struct store *st, const struct article *a, const char *raw, size_t rawlen,
+    const char *charset, const char *requested, long long *idp, bool *createdp, char **errp)
 {
 	char hash[65];
 	char *key = identity(a, raw, rawlen, hash);
@@ -683,14 +793,10 @@ store_article_put(struct store *st, const struct article *a, const char *raw, si
 		free(key);
 		return -1;
 	}
-	int found = find_identity(st, key, &id, errp);
-	if (found == 0 && a->canonical_url != NULL && a->url != NULL) {
-		/* Known by its source URL before its page named a canonical one:
-		 * the same article, which now takes the better identity. */
-		char *by_url = url_key(a->url);
-		found = by_url != NULL ? find_identity(st, by_url, &id, errp) : 0;
-		free(by_url);
-	}
+	/* An article known by its source URL before its page named a
+	 * canonical one is the same article, which now takes the better
+	 * identity. */
+	int found = find_identity(st, a, key, &id, errp);
 	if (found < 0)
 		goto fail;
 	if (found) {
@@ -725,6 +831,8 @@ store_article_put(struct store *st, const struct article *a, const char *raw, si
 	if (step_done(st, s, errp) < 0)
 		goto fail;
 	if (put_children(st, id, a, errp) < 0)
+		goto fail;
+	if (requested != NULL && put_alias(st, id, requested, errp) < 0)
 		goto fail;
 	if (!created) {
 		for (enum stmt c = ST_CLAMP_BOOKMARKS; c <= ST_CLAMP_POSITION; c++) {
@@ -934,7 +1042,7 @@ store_article_list(struct store *st, int (*fn)(const struct store_summary *s, vo
 int
 store_find_by_url(struct store *st, const char *url, long long *idp, char **errp)
 {
-	char *key = url_key(url);
+	char *key = key_of(url);
 	if (key == NULL)
 		return 0;
 	sqlite3_stmt *s = stmt(st, ST_FIND_URL, errp);
@@ -951,6 +1059,110 @@ store_find_by_url(struct store *st, const char *url, long long *idp, char **errp
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(st, errp, "library");
 	return rc == SQLITE_ROW;
+}
+
+/* Whether article id exists. */
+int
+store_article_exists(struct store *st, long long id, char **errp)
+{
+	sqlite3_stmt *s = stmt(st, ST_ARTICLE_EXISTS, errp);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+	return rc == SQLITE_ROW;
+}
+
+/* Fail with "no article N" unless article id exists. */
+static int
+need_article(struct store *st, long long id, char **errp)
+{
+	int rc = store_article_exists(st, id, errp);
+	if (rc == 0)
+		return set_error(errp, "no article %lld", id);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_links_get(struct store *st, long long id, struct store_link **out, size_t *n,
+    char **errp)
+{
+	*out = NULL;
+	*n = 0;
+	if (need_article(st, id, errp) < 0)
+		return -1;
+	sqlite3_stmt *s = stmt(st, ST_LINKS, errp);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		struct store_link *l = &(*out)[(*n)++];
+		l->idx = (size_t)sqlite3_column_int64(s, 0);
+		l->url = xstrdup(column_text(s, 1));
+		l->text = xstrdup(column_text(s, 2));
+		l->block = (size_t)sqlite3_column_int64(s, 3);
+		l->heading = sqlite3_column_type(s, 4) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 4);
+		l->heading_text = xstrdup(column_text(s, 5));
+		l->target = sqlite3_column_int64(s, 6);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_links_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_error(st, errp, "library");
+	}
+	return 0;
+}
+
+void
+store_links_free(struct store_link *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(l[i].url);
+		free(l[i].text);
+		free(l[i].heading_text);
+	}
+	free(l);
+}
+
+int
+store_citing_list(struct store *st, long long id,
+    int (*fn)(const struct store_summary *s, void *ctx), void *ctx, char **errp)
+{
+	if (need_article(st, id, errp) < 0)
+		return -1;
+	sqlite3_stmt *s = stmt(st, ST_CITING, errp);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_summary sum = {
+			.id = sqlite3_column_int64(s, 0),
+			.title = column_text(s, 1),
+			.author = column_text(s, 2),
+			.site_name = column_text(s, 3),
+			.published = column_text(s, 4),
+			.url = column_text(s, 5),
+			.canonical_url = column_text(s, 6),
+			.added = column_text(s, 7),
+			.updated = column_text(s, 8),
+			.word_count = sqlite3_column_int64(s, 9),
+			.nblocks = sqlite3_column_int64(s, 10),
+		};
+		if ((ret = fn(&sum, ctx)) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	if (ret == 0 && rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+	return ret;
 }
 
 int

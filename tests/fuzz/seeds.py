@@ -16,7 +16,7 @@ import re
 import sys
 from html.parser import HTMLParser
 
-HARNESSES = ("fuzz_extract", "fuzz_html", "fuzz_jsonparse", "fuzz_text", "fuzz_quotes")
+HARNESSES = ("fuzz_extract", "fuzz_html", "fuzz_jsonparse", "fuzz_text", "fuzz_quotes", "fuzz_url")
 
 
 def write(out, harness, data):
@@ -103,6 +103,15 @@ HOSTILE_JSON = [
     "[" * 70 + "]" * 70,
 ]
 
+HOSTILE_URLS = [
+    b"HTTP://WWW.www.Example.COM:0080/a//?utm_source=x&&id=%7e%2f%zz#frag",
+    b"https://user:pw@[::1]:443/caf\xc3\xa9 x/?CMP=a&fbclid=b&x\0https://[::1]/caf%C3%A9%20x",
+    b"http://%57ww.example.com:%38%30/%41?utm%5Fmedium=1",
+    b"  mailto:a@b#c  ",
+    b"http://",
+    b"http:///?#",
+]
+
 HOSTILE_PAGES = [
     b"<html><body><article><h1>T</h1><p>" + b"x" * 3000 + b"</p></article></body></html>",
     b"\xff\xfe<\x00h\x00t\x00m\x00l\x00>\x00",
@@ -148,6 +157,13 @@ def main():
             for line in parser.lines[:40]:
                 if len(line) > 40:
                     write(out, "fuzz_text", html.unescape(line))
+    for i, page in enumerate(pages[:200]):
+        # fuzz_url: each link's href, with the next one after a NUL.
+        hrefs = re.findall(rb'href=["\']([^"\']{1,300})', page)
+        for a, b in zip(hrefs[:20], hrefs[1:21]):
+            write(out, "fuzz_url", a + b"\0" + b)
+    for u in HOSTILE_URLS:
+        write(out, "fuzz_url", u)
     for s in HOSTILE_TEXT:
         write(out, "fuzz_text", s.encode("latin-1", "surrogateescape")
               if all(ord(c) < 256 for c in s) else s.encode("utf-8"))

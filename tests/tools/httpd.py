@@ -18,6 +18,15 @@ serves canned responses until killed:
   /plain-html  HTML as text/plain    /plain-text  words as text/plain
   /notype      HTML, no Content-Type /ua      a page quoting the User-Agent
 
+For tests/t_cited.sh, files of FIXTURE_DIR by name:
+  /cited/NAME           the file, typed by its extension (404 if absent)
+  /cited-redirect/NAME  302 to /cited/NAME
+  /cited-as-pdf/NAME    the file, but as application/pdf
+  /cited-slow/NAME      the file after 60 s (held open for an interrupt)
+  /cited-pair/NAME      the file, once two such requests have been open at
+                        once (or after 5 s); /cited-most says how many were
+                        ever open at once, to check a client's bound
+
 usage: httpd.py FIXTURE_DIR
 """
 import gzip
@@ -25,6 +34,7 @@ import http.server
 import os
 import socketserver
 import sys
+import threading
 import time
 
 FIXTURES = sys.argv[1] if len(sys.argv) > 1 else "."
@@ -57,6 +67,10 @@ PLAIN_HTML = article("Served as Plain Text", [
 
 _bomb = []
 
+# /cited-pair: requests open now, and the most ever open at once.
+_pair = {"open": 0, "most": 0}
+_pair_cond = threading.Condition()
+
 
 def bomb():
     """gzip of 65 MiB of markup-free spaces, made once (about 64 KB)."""
@@ -84,9 +98,56 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def redirect(self, code, where):
         self.send(code, b"<p>moved</p>", headers=[("Location", where)])
 
+    def cited(self, p):
+        """The /cited* routes; False when p is not one of them."""
+        route, _, name = p[1:].partition("/")
+        if not route.startswith("cited") or "/" in name or name.startswith("."):
+            return False
+        path = os.path.join(FIXTURES, name)
+        if route == "cited-redirect":
+            self.redirect(302, "/cited/" + name)
+            return True
+        if route == "cited-most" and not name:
+            self.send(200, str(_pair["most"]).encode(), "text/plain")
+            return True
+        if route == "cited-pair":
+            with _pair_cond:
+                _pair["open"] += 1
+                _pair["most"] = max(_pair["most"], _pair["open"])
+                _pair_cond.notify_all()
+                _pair_cond.wait_for(lambda: _pair["most"] >= 2, timeout=5)
+            # Stay open a little longer, so requests a client started
+            # together are all counted together.
+            time.sleep(0.3)
+            with _pair_cond:
+                # Closed before the reply, so a client that starts another
+                # request on seeing it is never counted twice.
+                _pair["open"] -= 1
+            route = "cited"
+        if route not in ("cited", "cited-as-pdf", "cited-slow"):
+            return False
+        if not os.path.isfile(path):
+            self.send(404, b"<html><body><h1>Not Found</h1><p>Gone.</p></body></html>")
+            return True
+        if route == "cited-slow":
+            time.sleep(60)
+        if route == "cited-as-pdf":
+            ctype = "application/pdf"
+        elif name.endswith(".pdf"):
+            ctype = "application/pdf"
+        else:
+            ctype = "text/html; charset=utf-8"
+        try:
+            self.send(200, fixture(name), ctype)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+        return True
+
     def do_GET(self):
         p = self.path.split("?")[0]
-        if p == "/page":
+        if self.cited(p):
+            pass
+        elif p == "/page":
             self.send(200, fixture("cp1252-undeclared.html"), "text/html; charset=windows-1252")
         elif p == "/koi8":
             self.send(200, KOI8, "text/html; charset=KOI8-R")

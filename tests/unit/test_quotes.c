@@ -778,6 +778,185 @@ test_fixture_page(void)
 	free(path);
 }
 
+/* Add a link over the whole of block i's text, or over [start, end) when
+ * end > 0, with text as its anchor text. Returns its index. */
+static size_t
+add_link(struct article *a, size_t i, const char *url, const char *text, size_t start, size_t end)
+{
+	size_t k = article_add_link(a, url, text, i, -1);
+	article_add_span(a, i, start, end > 0 ? end : strlen(a->blocks[i].text), SPAN_LINK, (int)k);
+	return k;
+}
+
+static void
+test_title_matches(void)
+{
+	/* Case, punctuation, dashes, curly quotes, apostrophes; prefixes at a
+	 * word boundary of three words or more; an ellipsis may cut a word. */
+	static const struct { const char *work, *name; bool match; } cases[] = {
+		{ "The canal that nobody owns: who pays for the locks?",
+		  "The Canal That Nobody Owns — Who Pays For The Locks", true },
+		{ "Barges return to the upper reach", "“Barges Return to the Upper Reach” | The Northern Ledger", true },
+		{ "Barges return to the upper reach", "Barges return to the up…", true },
+		{ "Barges return to the upper reach", "Barges return to the up", false },
+		{ "Barges return to the upper reach", "Barges return", false },
+		{ "The ferry’s last run", "The ferry's last run", true },
+		{ "The ferry’s last run", "The ferrys last run", true },
+		{ "Low Water", "low water", true },
+		{ "Low Water", "Low Water Mark", false },
+		{ "Who owns the river? A long answer in five parts", "Who owns the river?", true },
+		{ "The Drowned Atlas", "Atlas of drowned towns", false },
+		{ "Harbour Rowing Club annual report", "Harbour Rowing Club", false },
+		{ "Harbour Rowing Club: the annual report", "Harbour Rowing Club", true },
+		{ "The ferry’s last run", "The ferry's last run | Inland Waters", true },
+		{ "The ferry’s last run", "The ferry's last run and other stories", false },
+		{ "Moscow attack is grim reminder that large-scale acts", "Moscow attack is grim reminder that large", false },
+		{ "The Drowned Atlas", "https://example.org/the-drowned-atlas", false },
+		{ "", "", false },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		bool got = quotes_title_matches(cases[i].work, cases[i].name);
+		if (got != cases[i].match)
+			fprintf(stderr, "title case %zu: %s / %s\n", i, cases[i].work, cases[i].name);
+		CHECK(got == cases[i].match);
+	}
+}
+
+static void
+test_source_headline(void)
+{
+	/* A sources list: each headline on its own line, the bare URL on the
+	 * next, in the next paragraph or after a <br> in the same one. */
+	static const char *const p[] = {
+		"As written by Odile Brandt in The Valley Times, in an article entitled The canal that "
+		    "nobody owns: who pays for the locks?; “The locks at Ferris Bend were built in 1851 "
+		    "and have been repaired eleven times since.”",
+		"As written by Kofi Mensah in The Northern Ledger, in an article entitled Barges return to "
+		    "the upper reach; “Three barges passed the upper lock last week, the first since the floods.”",
+		"#Sources",
+		"The Canal That Nobody Owns – Who Pays for the Locks",
+		"https://valley.example/2024/canal-owners?utm_source=share",
+		"Barges return to the upper…\nhttps://ledger.example/barges",
+		NULL
+	};
+	struct article *a = make(p);
+	add_link(a, 4, "https://valley.example/2024/canal-owners?utm_source=share",
+	    "https://valley.example/2024/canal-owners?utm_source=share", 0, 0);
+	const char *t = a->blocks[5].text;
+	size_t at = (size_t)(strchr(t, '\n') + 1 - t);
+	add_link(a, 5, "https://ledger.example/barges", "https://ledger.example/barges", at, strlen(t));
+	quotes_find(a);
+	CHECK_INT(a->nquotes, 2);
+	CHECK_STR(a->quotes[0].title, "The canal that nobody owns: who pays for the locks?");
+	CHECK_STR(a->quotes[0].cite_url, "https://valley.example/2024/canal-owners?utm_source=share");
+	CHECK_STR(a->quotes[1].title, "Barges return to the upper reach");
+	CHECK_STR(a->quotes[1].cite_url, "https://ledger.example/barges");
+	/* A second pass finds the same. */
+	quotes_find(a);
+	CHECK_INT(a->nquotes, 2);
+	CHECK_STR(a->quotes[1].cite_url, "https://ledger.example/barges");
+	article_free(a);
+}
+
+static void
+test_source_link_text(void)
+{
+	/* The work's title is a link's text elsewhere in the article; of two
+	 * links that agree, the longer agreement wins. */
+	static const char *const p[] = {
+		"As written by Kofi Mensah in The Northern Ledger, in an article entitled Barges return to "
+		    "the upper reach; “Three barges passed the upper lock last week, the first since the floods.”",
+		"Read “Barges Return to the Upper Reach” (The Northern Ledger) for the whole story.",
+		"Mensah also wrote about barges for years before that.",
+		NULL
+	};
+	struct article *a = make(p);
+	const char *t = a->blocks[1].text;
+	const char *b = strstr(t, "“Barges");
+	size_t end = (size_t)(strstr(t, " for the whole") - t);
+	add_link(a, 2, "https://ledger.example/tag/barges", "Mensah also wrote about barges", 0, 30);
+	add_link(a, 1, "https://ledger.example/barges-return",
+	    "“Barges Return to the Upper Reach” (The Northern Ledger)", (size_t)(b - t), end);
+	quotes_find(a);
+	CHECK_INT(a->nquotes, 1);
+	CHECK_STR(a->quotes[0].cite_url, "https://ledger.example/barges-return");
+	article_free(a);
+}
+
+static void
+test_source_cite_attr(void)
+{
+	/* cite= on <blockquote> and <q> is the quotation's source and wins over
+	 * a link named like the work; a quotation without one gets the link. */
+	static const char page[] =
+	    "<html><head><title>Lamps</title></head><body><article><h1>Lamps</h1>"
+	    "<p>The keeper told us <q cite=\"/notes/lamp\">the lamp has burned every night for forty "
+	    "years without a single miss</q> and went back up the stairs.</p>"
+	    "<blockquote cite=\"https://archive.example/log\"><p>We logged every ship that passed the "
+	    "point in the long winter of that year, and there were fewer than in any year before.</p>"
+	    "<cite>Mara Ellison, The Lighthouse Log (1911)</cite></blockquote>"
+	    "<p>The keepers wrote many things down over the years, and little of it was dull.</p>"
+	    "<blockquote><p>No lamp was lit on the night of the storm, and the keeper was never "
+	    "found, though his boots were on the landing.</p>"
+	    "<cite>Mara Ellison, The Lighthouse Log (1911)</cite></blockquote>"
+	    "<p>The whole log is online as <a href=\"https://library.example/lighthouse-log\">The "
+	    "Lighthouse Log</a>, and it is worth an evening of anyone’s time.</p>"
+	    "</article></body></html>";
+	char *err = NULL;
+	struct article *a = extract_page(page, sizeof page - 1, "https://lamps.example/essay", NULL, &err);
+	CHECK(a != NULL);
+	if (a == NULL) {
+		fprintf(stderr, "%s\n", err);
+		free(err);
+		return;
+	}
+	const struct quote *q = first_of(a, QUOTE_Q);
+	CHECK(q != NULL);
+	if (q != NULL)
+		CHECK_STR(q->cite_url, "https://lamps.example/notes/lamp");
+	CHECK_INT(count_of(a, QUOTE_BLOCK), 2);
+	size_t seen = 0;
+	for (size_t i = 0; i < a->nquotes; i++) {
+		if (a->quotes[i].kind != QUOTE_BLOCK)
+			continue;
+		CHECK_STR(a->quotes[i].title, "The Lighthouse Log");
+		CHECK_STR(a->quotes[i].cite_url, seen++ == 0 ? "https://archive.example/log" :
+		    "https://library.example/lighthouse-log");
+	}
+	article_free(a);
+}
+
+static void
+test_source_no_match(void)
+{
+	/* Links named otherwise, too short a prefix, a publication's name that
+	 * is not exact, prose before a bare URL: no source. */
+	static const char *const p[] = {
+		"As written by Odile Brandt in The Valley Times, in an article entitled The drowned atlas "
+		    "of the lower valley; “Nine villages lie under the reservoir, and their maps were never redrawn.”",
+		"As written by Sunita Rao in The Valley Times; “The towpath reopened on Saturday after two years.”",
+		"Atlas of drowned towns",
+		"The drowned atlas of the valley is a phrase people here use for the reservoir, and it "
+		    "turns up in every guidebook, every sermon and every pub conversation in the county, "
+		    "usually at length and usually late in the evening, with much feeling and few facts.",
+		"https://valley.example/reservoir-guide",
+		"The drowned, the lost and the found",
+		NULL
+	};
+	struct article *a = make(p);
+	add_link(a, 2, "https://maps.example/atlas", "Atlas of drowned towns", 0, 0);
+	add_link(a, 4, "https://valley.example/reservoir-guide", "https://valley.example/reservoir-guide", 0, 0);
+	add_link(a, 5, "https://valley.example/drowned", "The drowned", 0, 11);
+	add_link(a, 5, "https://valley.example/", "The Valley Times front page", 13, 21);
+	quotes_find(a);
+	CHECK_INT(a->nquotes, 2);
+	CHECK_STR(a->quotes[0].title, "The drowned atlas of the lower valley");
+	CHECK_STR(a->quotes[0].cite_url, NULL);
+	CHECK_STR(a->quotes[1].publication, "The Valley Times");
+	CHECK_STR(a->quotes[1].cite_url, NULL);
+	article_free(a);
+}
+
 /* The CPU seconds quotes_find may take on 10,000 paragraphs (more when
  * built with the sanitizers). */
 static double
@@ -884,6 +1063,11 @@ main(void)
 	test_cite_shapes();
 	test_json();
 	test_fixture_page();
+	test_title_matches();
+	test_source_headline();
+	test_source_link_text();
+	test_source_cite_attr();
+	test_source_no_match();
 	test_speed();
 	return test_done("test_quotes");
 }
