@@ -23,6 +23,9 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 enum {
 	OPT_FORMAT = 1 << 0,   /* --format text|json */
 	OPT_JSON = 1 << 1,     /* --json */
+	OPT_STATUS = 1 << 10,  /* --status LIST: WordPress statuses to import */
+	OPT_FULL = 1 << 11,    /* --full: fetch pages of summary-only feed items */
+	OPT_ALL = 1 << 12,     /* --all: follow a feed's pages */
 };
 #define CLI_MAX_OPTIONS 32
 
@@ -101,6 +104,12 @@ int cmd_bookmarks(struct context *ctx);
 int cmd_rm(struct context *ctx);
 int cmd_read(struct context *ctx);
 int cmd_help(struct context *ctx);
+/* import of a WordPress export or a feed (src/cli/blog.c): load spec into
+ * *src; when it is a blog document, import its items and return the exit
+ * status; else return -1 with *ap the page's article, or NULL after saying
+ * why it has none. */
+int cli_import_blog(struct context *ctx, const char *spec, struct source *src,
+    struct article **ap);
 /* Run the pager on article id (0: the library screen). */
 int cli_open_pager(struct context *ctx, long long id);
 

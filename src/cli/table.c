@@ -11,6 +11,12 @@ const struct cli_option cli_options[] = {
 	{ OPT_FORMAT, "format", required_argument, "--format text|json",
 	  "print plain text (the default) or one JSON object" },
 	{ OPT_JSON, "json", no_argument, "--json", "print a JSON array" },
+	{ OPT_STATUS, "status", required_argument, "--status LIST",
+	  "WordPress export: the statuses to import (default publish; e.g. publish,private,draft)" },
+	{ OPT_FULL, "full", no_argument, "--full",
+	  "feeds: fetch the page of each item that carries only a summary" },
+	{ OPT_ALL, "all", no_argument, "--all",
+	  "feeds: follow the feed's pages (?paged=2, ...) to its end" },
 };
 const size_t cli_noptions = sizeof cli_options / sizeof cli_options[0];
 _Static_assert(sizeof cli_options / sizeof cli_options[0] <= CLI_MAX_OPTIONS,
@@ -20,7 +26,7 @@ _Static_assert(sizeof cli_options / sizeof cli_options[0] <= CLI_MAX_OPTIONS,
 const struct command cli_commands[] = {
 	{ "import", "SOURCE...",
 	  "add pages (files, - for stdin, http(s) URLs) to the library, or update them",
-	  0, 1, -1, cmd_import },
+	  OPT_STATUS | OPT_FULL | OPT_ALL, 1, -1, cmd_import },
 	{ "extract", "SOURCE",
 	  "print the article in a page without storing it",
 	  OPT_FORMAT, 1, 1, cmd_extract },
