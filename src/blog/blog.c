@@ -384,6 +384,7 @@ import_item(struct store *st, const struct blog *b, const struct blog_item *it, 
 		char *title = text_sanitize(a->title != NULL && a->title[0] ? a->title : "(untitled)",
 		    false);
 		fprintf(out, "%lld\t%s\t%zu blocks\n", id, title, a->nblocks);
+		fflush(out);   /* one line as each item is committed */
 		free(title);
 	}
 	goto done;
@@ -428,8 +429,6 @@ blog_import(struct store *st, const struct blog *b, bool full, FILE *out, FILE *
 		if (progress != NULL) {
 			double tnow = now();
 			if (tnow - last >= 0.1 || i + 1 == b->nitems) {
-				if (out != NULL)
-					fflush(out);
 				show_progress(progress, i + 1, b->nitems, tnow - start);
 				last = tnow;
 			}
