@@ -100,11 +100,25 @@ parse_blog(const struct context *ctx, const char *spec, const struct source *src
 	return b;
 }
 
+/* How many of b's items carry only a summary. */
+static size_t
+count_summaries(const struct blog *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->nitems; i++)
+		n += b->items[i].summary_only;
+	return n;
+}
+
+/* What an import of several feed pages adds up to. */
+struct totals {
+	size_t nitems, npages, nsummary;
+};
+
 /* Follow a feed's pages after the first, importing each. */
 static void
 follow_pages(struct context *ctx, const char *spec, const struct source *first,
-    const struct blog *b, struct seen *seen, struct blog_tally *t, size_t *nitems,
-    size_t *npages)
+    const struct blog *b, struct seen *seen, struct blog_tally *t, struct totals *tot)
 {
 	const char *base = first->url != NULL ? first->url : spec;
 	char *next = b->next_page != NULL ? xstrdup(b->next_page) : NULL;
@@ -131,8 +145,9 @@ follow_pages(struct context *ctx, const char *spec, const struct source *first,
 		if (more) {
 			print_warnings(url, page);
 			blog_import(ctx->store, page, full, stdout, progress, t);
-			*nitems += page->nitems;
-			(*npages)++;
+			tot->nitems += page->nitems;
+			tot->npages++;
+			tot->nsummary += count_summaries(page);
 			if (page->next_page != NULL)
 				next = xstrdup(page->next_page);
 		}
@@ -173,27 +188,26 @@ cli_import_blog(struct context *ctx, const char *spec, struct source *src, struc
 	}
 	struct blog_tally t = {0};
 	struct seen seen = {0};
-	size_t nitems = b->nitems, npages = 1, nsummary = 0;
+	struct totals tot = { .nitems = b->nitems, .npages = 1, .nsummary = count_summaries(b) };
 	bool full = cli_opt(ctx, OPT_FULL) != NULL;
 	seen_add(&seen, b);
 	blog_import(ctx->store, b, full, stdout, isatty(STDERR_FILENO) ? stderr : NULL, &t);
-	for (size_t i = 0; i < b->nitems; i++)
-		nsummary += b->items[i].summary_only;
 	if (kind != BLOG_WXR && cli_opt(ctx, OPT_ALL) != NULL)
-		follow_pages(ctx, spec, src, b, &seen, &t, &nitems, &npages);
+		follow_pages(ctx, spec, src, b, &seen, &t, &tot);
 	fflush(stdout);
 	struct buf line = {0};
 	buf_printf(&line, "%s: %s", spec, blog_kind_name(b->kind));
 	if (b->site_title != NULL)
 		buf_printf(&line, " \"%s\"", b->site_title);
-	if (npages > 1)
-		buf_printf(&line, " (%zu pages)", npages);
-	buf_printf(&line, ": %zu items: %zu added, %zu updated, %zu unchanged, %zu failed", nitems,
+	if (tot.npages > 1)
+		buf_printf(&line, " (%zu pages)", tot.npages);
+	buf_printf(&line, ": %zu items: %zu added, %zu updated, %zu unchanged, %zu failed", tot.nitems,
 	    t.added, t.updated, t.unchanged, t.failed);
 	if (b->nskipped > 0)
 		buf_printf(&line, "; skipped %zu (%s)", b->nskipped, buf_str(&b->skipped));
-	if (nsummary > 0 && !full)
-		buf_printf(&line, "; %zu with only a summary (--full fetches their pages)", nsummary);
+	if (tot.nsummary > 0 && !full)
+		buf_printf(&line, "; %zu with only a summary (--full fetches their pages)",
+		    tot.nsummary);
 	cli_complain("%s", buf_str(&line));
 	buf_free(&line);
 	seen_clear(&seen);
