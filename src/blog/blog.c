@@ -277,11 +277,21 @@ fill_meta(struct article *a, const struct blog *b, const struct blog_item *it, b
 		{ &a->site_name, b->site_title }, { &a->canonical_url, it->link },
 		{ &a->language, b->language },
 	};
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-		if (f[i].value != NULL && (force || *f[i].field == NULL))
-			article_set(f[i].field, f[i].value);
-	for (size_t i = 0; i < it->ntags; i++)
-		article_add_tag(a, it->tags[i]);
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+		if (f[i].value == NULL || (!force && *f[i].field != NULL))
+			continue;
+		/* Export text is not page text: fold its white space and drop
+		 * control characters, as meta does for a page. */
+		char *v = text_normalize(f[i].value);
+		article_set(f[i].field, v[0] != '\0' ? v : NULL);
+		free(v);
+	}
+	for (size_t i = 0; i < it->ntags; i++) {
+		char *tag = text_normalize(it->tags[i]);
+		if (tag[0] != '\0')
+			article_add_tag(a, tag);
+		free(tag);
+	}
 }
 
 struct article *
