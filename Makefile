@@ -82,6 +82,7 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(TOOL_BINS)
 	@sh tests/bench.sh ./quire $(BUILD)
 	@echo; sh tests/fixtures/pager/bench.sh ./quire
+	@echo; sh tests/bench_wxr.sh ./quire $(BUILD)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
