@@ -25,7 +25,7 @@ _Static_assert(sizeof cli_options / sizeof cli_options[0] <= CLI_MAX_OPTIONS,
 /* One entry per command, in the order help lists them. */
 const struct command cli_commands[] = {
 	{ "import", "SOURCE...",
-	  "add pages (files, - for stdin, http(s) URLs), WordPress exports and feeds to the library, or update them",
+	  "add pages (files, -, http(s) URLs) or whole blogs (WordPress exports, feeds)",
 	  OPT_STATUS | OPT_FULL | OPT_ALL, 1, -1, cmd_import },
 	{ "extract", "SOURCE",
 	  "print the article in a page without storing it",
