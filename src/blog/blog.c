@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "blocks.h"
 #include "dom.h"
@@ -429,7 +430,14 @@ blog_import(struct store *st, const struct blog *b, bool full, FILE *out, FILE *
     struct blog_tally *t)
 {
 	double start = now(), last = start;
+	/* Item lines and the progress line share a terminal: clear the
+	 * progress line before each item and draw it again after. */
+	bool shared = progress != NULL && out != NULL && isatty(fileno(out));
 	for (size_t i = 0; i < b->nitems; i++) {
+		if (shared && i > 0) {
+			fputs("\r\033[K", progress);
+			fflush(progress);
+		}
 		switch (import_item(st, b, &b->items[i], full, out)) {
 		case 0: t->added++; break;
 		case 1: t->updated++; break;
@@ -438,7 +446,7 @@ blog_import(struct store *st, const struct blog *b, bool full, FILE *out, FILE *
 		}
 		if (progress != NULL) {
 			double tnow = now();
-			if (tnow - last >= 0.1 || i + 1 == b->nitems) {
+			if (shared || tnow - last >= 0.1 || i + 1 == b->nitems) {
 				show_progress(progress, i + 1, b->nitems, tnow - start);
 				last = tnow;
 			}
