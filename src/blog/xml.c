@@ -28,6 +28,7 @@ struct report {
 	struct blog *b;
 	size_t nerrors;
 	size_t nentities;
+	size_t nloops;     /* entity expansions libxml2's limits refused */
 };
 
 /* Collect a libxml2 error into the blog's warnings. */
@@ -40,6 +41,8 @@ on_error(void *data, xmlErrorPtr e)
 		return;
 	if (e->code == XML_WAR_UNDECLARED_ENTITY || e->code == XML_ERR_UNDECLARED_ENTITY)
 		r->nentities++;
+	if (e->code == XML_ERR_ENTITY_LOOP)
+		r->nloops++;
 	if (++r->nerrors > MAX_QUOTED_ERRORS)
 		return;
 	char *msg = xstrdup(e->message != NULL ? e->message : "error");
@@ -102,6 +105,9 @@ blogxml_parse(const char *data, size_t len, const char *url, struct blog *b, cha
 	xmlFreeParserCtxt(ctxt);
 	if (r.nerrors > MAX_QUOTED_ERRORS)
 		blog_warn(b, "%zu more XML errors (skipped)", r.nerrors - MAX_QUOTED_ERRORS);
+	if (r.nloops > 0)
+		blog_warn(b, "nested entity expansion refused %zu times (the text around it is dropped)",
+		    r.nloops);
 	if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
 		xmlFreeDoc(doc);
 		set_error(errp, "cannot parse as XML");
