@@ -5,6 +5,7 @@
 #ifndef QUIRE_BLOG_H
 #define QUIRE_BLOG_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -88,8 +89,10 @@ struct blog_tally {
  * as a page (the item's metadata fills what the page lacks). out (may be
  * NULL) gets one line per stored item "ID<TAB>TITLE"; progress (may be
  * NULL, a terminal) gets "items done/total, rate" as it goes. Adds to *t. A
- * failed item is reported on stderr and counted; the rest go on. */
+ * failed item is reported on stderr and counted; the rest go on. When
+ * *stop (may be NULL) becomes non-zero, it returns after the item in hand,
+ * which is either committed or not at all. */
 void blog_import(struct store *st, const struct blog *b, bool full, FILE *out, FILE *progress,
-    struct blog_tally *t);
+    const volatile sig_atomic_t *stop, struct blog_tally *t);
 
 #endif

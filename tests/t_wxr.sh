@@ -185,8 +185,14 @@ while [ $i -lt 600 ] && ! grep -q "$(printf '\t')" "$T/out" 2>/dev/null; do
 done
 kill -TERM "$pid" 2>/dev/null
 wait "$pid"
+irc=$?
 pid=
 done_before=$(count)
+check "interrupted import exits 1 (rc $irc)" [ "$irc" = 1 ]
+check "interrupted import says how far it got ($(tail -n 1 "$T/err"))" has "$T/err" \
+    "interrupted after $done_before of $N items: the same import again picks up the rest"
+check "interrupted import printed a line for each committed item" \
+    [ "$(grep -c "$(printf '\t')" "$T/out")" = "$done_before" ]
 check "interrupted import kept committed items ($done_before of $N)" [ "$done_before" -ge 1 ]
 echo "t_wxr: interrupted after $done_before of $N items"
 q import "$T/big.xml"

@@ -427,13 +427,13 @@ show_progress(FILE *f, size_t done, size_t total, double elapsed)
 
 void
 blog_import(struct store *st, const struct blog *b, bool full, FILE *out, FILE *progress,
-    struct blog_tally *t)
+    const volatile sig_atomic_t *stop, struct blog_tally *t)
 {
 	double start = now(), last = start;
 	/* Item lines and the progress line share a terminal: clear the
 	 * progress line before each item and draw it again after. */
 	bool shared = progress != NULL && out != NULL && isatty(fileno(out));
-	for (size_t i = 0; i < b->nitems; i++) {
+	for (size_t i = 0; i < b->nitems && (stop == NULL || !*stop); i++) {
 		if (shared && i > 0) {
 			fputs("\r\033[K", progress);
 			fflush(progress);

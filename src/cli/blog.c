@@ -5,6 +5,7 @@
  * picks the WordPress statuses, --full fetches the pages of summary-only feed
  * items, --all follows a feed's pages (?paged=2, …) until one fails, is
  * empty or repeats an earlier one. */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -20,6 +21,19 @@
 
 /* Most feed pages --all reads. */
 #define MAX_FEED_PAGES 1000
+
+/* Set by SIGINT or SIGTERM during a blog import: stop after the item in
+ * hand, so the summary can say how far it got. A signal handler can only
+ * reach a file-scope flag; nothing else is kept here. */
+static volatile sig_atomic_t interrupted;
+
+/* Note the signal; the import loop stops at the next item. */
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
 
 /* The identities already seen in this run, to notice a repeated page. */
 struct seen {
@@ -141,10 +155,11 @@ follow_pages(struct context *ctx, const char *spec, const struct source *first,
 			page = feed_parse(src.data, src.len, src.url, &err);
 			free(err);
 		}
-		bool more = page != NULL && page->nitems > 0 && seen_add(seen, page) > 0;
+		bool more = !interrupted && page != NULL && page->nitems > 0 &&
+		    seen_add(seen, page) > 0;
 		if (more) {
 			print_warnings(url, page);
-			blog_import(ctx->store, page, full, stdout, progress, t);
+			blog_import(ctx->store, page, full, stdout, progress, &interrupted, t);
 			tot->nitems += page->nitems;
 			tot->npages++;
 			tot->nsummary += count_summaries(page);
@@ -191,9 +206,17 @@ cli_import_blog(struct context *ctx, const char *spec, struct source *src, struc
 	struct totals tot = { .nitems = b->nitems, .npages = 1, .nsummary = count_summaries(b) };
 	bool full = cli_opt(ctx, OPT_FULL) != NULL;
 	seen_add(&seen, b);
-	blog_import(ctx->store, b, full, stdout, isatty(STDERR_FILENO) ? stderr : NULL, &t);
+	struct sigaction sa = { .sa_handler = on_signal }, old_int, old_term;
+	sigemptyset(&sa.sa_mask);
+	interrupted = 0;
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	blog_import(ctx->store, b, full, stdout, isatty(STDERR_FILENO) ? stderr : NULL, &interrupted,
+	    &t);
 	if (kind != BLOG_WXR && cli_opt(ctx, OPT_ALL) != NULL)
 		follow_pages(ctx, spec, src, b, &seen, &t, &tot);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
 	fflush(stdout);
 	struct buf line = {0};
 	buf_printf(&line, "%s: %s", spec, blog_kind_name(b->kind));
@@ -208,9 +231,13 @@ cli_import_blog(struct context *ctx, const char *spec, struct source *src, struc
 	if (tot.nsummary > 0 && !full)
 		buf_printf(&line, "; %zu with only a summary (--full fetches their pages)",
 		    tot.nsummary);
+	size_t done = t.added + t.updated + t.unchanged + t.failed;
+	if (interrupted)
+		buf_printf(&line, "; interrupted after %zu of %zu items: the same import again"
+		    " picks up the rest", done, tot.nitems);
 	cli_complain("%s", buf_str(&line));
 	buf_free(&line);
 	seen_clear(&seen);
 	blog_free(b);
-	return t.failed > 0 ? EXIT_FAIL : EXIT_OK;
+	return t.failed > 0 || interrupted ? EXIT_FAIL : EXIT_OK;
 }
