@@ -253,6 +253,11 @@ for row in rows.split("\n"):
     got = (a["published"], a["author"], ",".join(a["tags"]), a["site_name"])
     if got != (date, author, tags, "Theme Unit Test Data"): print(title, got)
 '
+	pycheck "theme unit test: titles with markup read as shown" "$T/theme.json" '
+for t in ("Markup: Title With Markup",
+          "Markup: Title With Special Characters ~`!@#$%^&*()-_=+{}[]/\\;:\x27\"?,.>"):
+    if t not in by_title: print("missing title", repr(t))
+'
 	pycheck "theme unit test quotes" "$T/theme.json" '
 def quotes(title): return by_title[title]["quotes"]
 html = quotes("Markup: HTML Tags and Formatting")

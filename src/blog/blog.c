@@ -268,6 +268,22 @@ find_element(xmlNode *n, const char *name)
 	return NULL;
 }
 
+/* Return the text of a title that may hold markup ("Title <em>With</em>
+ * Markup", "A &amp; B"), as a theme would show it; newly allocated. */
+static char *
+title_text(const char *title)
+{
+	if (strpbrk(title, "<&") == NULL)
+		return xstrdup(title);
+	char *doc = xasprintf("<html><body><p>%s</p></body></html>", title);
+	htmlDocPtr d = html_parse(doc, strlen(doc), "utf-8", NULL, NULL);
+	free(doc);
+	xmlNode *body = d != NULL ? find_element(xmlDocGetRootElement(d), "body") : NULL;
+	char *text = body != NULL ? dom_text(body) : NULL;
+	xmlFreeDoc(d);
+	return text != NULL ? text : xstrdup(title);
+}
+
 /* Fill a's metadata from the item where a lacks it (or always, if force). */
 static void
 fill_meta(struct article *a, const struct blog *b, const struct blog_item *it, bool force)
@@ -283,7 +299,9 @@ fill_meta(struct article *a, const struct blog *b, const struct blog_item *it, b
 			continue;
 		/* Export text is not page text: fold its white space and drop
 		 * control characters, as meta does for a page. */
-		char *v = text_normalize(f[i].value);
+		char *raw = f[i].field == &a->title ? title_text(f[i].value) : xstrdup(f[i].value);
+		char *v = text_normalize(raw);
+		free(raw);
 		article_set(f[i].field, v[0] != '\0' ? v : NULL);
 		free(v);
 	}

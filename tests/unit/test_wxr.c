@@ -178,7 +178,7 @@ static const char export_xml[] =
     "<channel><title>Site</title><language>de</language>"
     "<wp:author><wp:author_login>al</wp:author_login>"
     "<wp:author_display_name><![CDATA[Al Bee]]></wp:author_display_name></wp:author>"
-    "<item><title>One</title><link>https://s.example/one/</link><dc:creator>al</dc:creator>"
+    "<item><title>One &lt;em&gt;x&lt;/em&gt; &amp;amp; y</title><link>https://s.example/one/</link><dc:creator>al</dc:creator>"
     "<content:encoded><![CDATA[Para one.\n\nPara two.]]></content:encoded>"
     "<wp:post_id>1</wp:post_id><wp:post_date_gmt>2020-02-03 04:05:06</wp:post_date_gmt>"
     "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
@@ -207,7 +207,7 @@ test_parse(void)
 	CHECK_INT(b->nskipped, 2);
 	CHECK_STR(buf_str(&b->skipped), "1 private, 1 attachment");
 	struct blog_item *it = &b->items[0];
-	CHECK_STR(it->title, "One");
+	CHECK_STR(it->title, "One <em>x</em> &amp; y");
 	CHECK_STR(it->author, "Al Bee");
 	CHECK_STR(it->published, "2020-02-03T04:05:06+00:00");
 	CHECK_STR(it->link, "https://s.example/one/");
@@ -218,6 +218,7 @@ test_parse(void)
 	CHECK(strstr(page, "<link rel=\"canonical\" href=\"https://s.example/one/\">") != NULL);
 	struct article *a = blog_item_article(b, it, page, len);
 	CHECK_INT(a->nblocks, 2);
+	CHECK_STR(a->title, "One x & y");   /* as a theme shows it */
 	CHECK_STR(a->author, "Al Bee");
 	CHECK_STR(a->site_name, "Site");
 	CHECK_STR(a->canonical_url, "https://s.example/one/");
