@@ -249,6 +249,23 @@ do_media(const struct shortcode *sc, const struct wxr_shortcode_env *env, int de
 	char *url = NULL;
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0] && url == NULL; i++)
 		url = attr(sc, keys[i]);
+	if (url == NULL) {
+		/* A positional URL: [audio https://…/a.mp3]. */
+		const char *h = sc->attrs, *end = sc->attrs + sc->attrs_len;
+		while (h < end && url == NULL) {
+			h += strspn(h, " \t\n\"'");
+			if (h >= end)
+				break;
+			size_t k = strcspn(h, " \t\n\"'");
+			if (h + k > end)
+				k = (size_t)(end - h);
+			if (k > 8 && (strncmp(h, "http://", 7) == 0 || strncmp(h, "https://", 8) == 0))
+				url = xstrndup(h, k);
+			h += k;
+			if (k == 0)
+				break;
+		}
+	}
 	if (url == NULL && sc->content != NULL) {
 		size_t a = 0, z = sc->content_len;
 		while (a < z && isspace((unsigned char)sc->content[a]))
