@@ -100,6 +100,7 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(TOOL_BINS)
 	@sh tests/bench.sh ./quire $(BUILD)
 	@echo; sh tests/fixtures/pager/bench.sh ./quire
+	@echo; sh tests/bench_wxr.sh ./quire $(BUILD)
 
 # The binary, the man page, bash and zsh completions, and the sample pages.
 install: all
@@ -136,7 +137,7 @@ FUZZ_CFLAGS   = $(WARN) -D_GNU_SOURCE -Iinclude $(PKG_CFLAGS) $(CPPFLAGS) $(FUZZ
 FUZZ_SRCS    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS    := $(FUZZ_SRCS:tests/fuzz/%.c=$(FUZZ_DIR)/%)
 FUZZ_OBJS    := $(patsubst %.c,$(FUZZ_DIR)/%.o,$(filter-out src/main.c,$(SRCS)))
-FUZZ_SEEDS   := $(wildcard tests/fixtures/*/*.html data/sample/*.html)
+FUZZ_SEEDS   := $(wildcard tests/fixtures/*/*.html tests/fixtures/*/*.xml data/sample/*.html)
 
 .PHONY: fuzz fuzz-build
 

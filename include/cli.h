@@ -28,6 +28,9 @@ enum {
 	OPT_ALL = 1 << 18,             /* export --all */
 	OPT_CITED = 1 << 6,    /* import --cited: the pages an article cites */
 	OPT_TO = 1 << 7,       /* links --to: the articles citing one */
+	OPT_STATUS = 1 << 10,  /* --status LIST: WordPress statuses to import */
+	OPT_FULL = 1 << 11,    /* --full: fetch pages of summary-only feed items */
+	OPT_FEED_ALL = 1 << 12,   /* import --all: follow a feed's pages */
 };
 #define CLI_MAX_OPTIONS 32
 
@@ -122,6 +125,12 @@ int cmd_complete(struct context *ctx);
 /* The commands that follow citations (src/cli/cite.c). */
 int cmd_links(struct context *ctx);
 int cmd_import_cited(struct context *ctx);   /* import --cited ID */
+/* import of a WordPress export or a feed (src/cli/blog.c): load spec into
+ * *src; when it is a blog document, import its items and return the exit
+ * status; else return -1 with *ap the page's article, or NULL after saying
+ * why it has none. */
+int cli_import_blog(struct context *ctx, const char *spec, struct source *src,
+    struct article **ap);
 /* Run the pager on article id (0: the library screen). */
 int cli_open_pager(struct context *ctx, long long id);
 

@@ -9,6 +9,7 @@
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
 harnesses="fuzz_extract fuzz_html fuzz_jsonparse fuzz_text fuzz_quotes fuzz_url"
+harnesses="fuzz_extract fuzz_html fuzz_jsonparse fuzz_text fuzz_quotes fuzz_wxr"
 seconds=${FUZZ_CHECK_SECONDS:-10}
 fuzz=$TOP/build/fuzz
 passed=0 failed=0 skipped=0

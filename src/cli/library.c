@@ -29,7 +29,16 @@ cmd_import(struct context *ctx)
 	for (int i = 0; i < ctx->argc; i++) {
 		const char *spec = ctx->argv[i];
 		struct source src = {0};
-		struct article *a = cli_load_article(spec, &src);
+		struct article *a = NULL;
+		int blog = cli_import_blog(ctx, spec, &src, &a);
+		if (blog >= 0) {   /* a WordPress export or a feed: done */
+			source_clear(&src);
+			if (blog != EXIT_OK) {
+				buf_printf(&failed, "%s%s", nfailed ? ", " : "", spec);
+				nfailed++;
+			}
+			continue;
+		}
 		long long id = 0;
 		char *err = NULL;
 		bool stored = false;

@@ -19,6 +19,12 @@ const struct cli_option cli_options[] = {
 	{ OPT_CITED, "cited", no_argument, "--cited",
 	  "SOURCE is an article ID: import every page it cites" },
 	{ OPT_TO, "to", no_argument, "--to", "list the library articles citing ID instead" },
+	{ OPT_STATUS, "status", required_argument, "--status LIST",
+	  "WordPress export: the statuses to import (default publish; e.g. publish,private,draft)" },
+	{ OPT_FULL, "full", no_argument, "--full",
+	  "feeds: fetch the page of each item that carries only a summary" },
+	{ OPT_FEED_ALL, "all", no_argument, "--all",
+	  "feeds: follow the feed's pages (?paged=2, ...) to its end" },
 };
 const size_t cli_noptions = sizeof cli_options / sizeof cli_options[0];
 /* Options with a one-letter spelling too. */
@@ -33,8 +39,8 @@ _Static_assert(sizeof cli_options / sizeof cli_options[0] <= CLI_MAX_OPTIONS,
 /* One entry per command, in the order help lists them. */
 const struct command cli_commands[] = {
 	{ "import", "SOURCE...",
-	  "add pages (files, - for stdin, http(s) URLs) to the library, or update them",
-	  OPT_CITED, 1, -1, cmd_import },
+	  "add pages (files, -, http(s) URLs) or whole blogs (WordPress exports, feeds)",
+	  OPT_CITED | OPT_STATUS | OPT_FULL | OPT_FEED_ALL, 1, -1, cmd_import },
 	{ "extract", "SOURCE",
 	  "print the article in a page without storing it",
 	  OPT_FORMAT, 1, 1, cmd_extract },

@@ -17,6 +17,7 @@ import sys
 from html.parser import HTMLParser
 
 HARNESSES = ("fuzz_extract", "fuzz_html", "fuzz_jsonparse", "fuzz_text", "fuzz_quotes", "fuzz_url")
+HARNESSES = ("fuzz_extract", "fuzz_html", "fuzz_jsonparse", "fuzz_text", "fuzz_quotes", "fuzz_wxr")
 
 
 def write(out, harness, data):
@@ -129,6 +130,18 @@ def main():
     for h in HARNESSES:
         os.makedirs(os.path.join(out, h), exist_ok=True)
     pages = []
+    # fuzz_wxr: exports and feeds (*.xml), selector byte 0 (WXR), 2 (WXR, all
+    # statuses), 1 (feed); post bodies from the exports under 0xf0.
+    for d in dirs:
+        for root, _, files in os.walk(d):
+            for f in sorted(files):
+                if f.endswith(".xml"):
+                    with open(os.path.join(root, f), "rb") as fh:
+                        doc = fh.read()
+                    for sel in (b"\x00", b"\x02", b"\x01"):
+                        write(out, "fuzz_wxr", sel + doc)
+                    for m in re.finditer(rb"<content:encoded><!\[CDATA\[(.*?)\]\]>", doc, re.S):
+                        write(out, "fuzz_wxr", b"\xf0" + m.group(1))
     for d in dirs:
         for root, _, files in os.walk(d):
             for f in sorted(files):

@@ -26,6 +26,10 @@ For tests/t_cited.sh, files of FIXTURE_DIR by name:
   /cited-pair/NAME      the file, once two such requests have been open at
                         once (or after 5 s); /cited-most says how many were
                         ever open at once, to check a client's bound
+and for tests/t_feed.sh (run with tests/fixtures/blog):
+  /blog/feed/?paged=N   FIXTURE_DIR/feed-page-N.xml (N defaults to 1), else 404
+  /blog/same/feed/      feed-page-1.xml whatever the page asked for
+  /blog/post/NAME       FIXTURE_DIR/post-NAME.html
 
 usage: httpd.py FIXTURE_DIR
 """
@@ -210,8 +214,29 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 "A polite client says who it is and does not pretend to be a browser.",
             ]).encode()
             self.send(200, body)
+        elif p.startswith("/blog/"):
+            self.blog(p)
         else:
             self.send(404, b"<p>no such test page</p>")
+
+    def blog(self, p):
+        """The paginated WordPress-style feed and the pages it links to."""
+        query = self.path.split("?", 1)[1] if "?" in self.path else ""
+        params = dict(kv.split("=", 1) for kv in query.split("&") if "=" in kv)
+        page = params.get("paged", "1")
+        if p == "/blog/same/feed/":
+            page = "1"
+        if p in ("/blog/feed/", "/blog/same/feed/") and page.isdigit():
+            name = "feed-page-%s.xml" % page
+            if os.path.exists(os.path.join(FIXTURES, name)):
+                self.send(200, fixture(name), "application/rss+xml; charset=UTF-8")
+                return
+        elif p.startswith("/blog/post/") and p[11:].isalnum():
+            name = "post-%s.html" % p[11:]
+            if os.path.exists(os.path.join(FIXTURES, name)):
+                self.send(200, fixture(name))
+                return
+        self.send(404, b"<p>no such test page</p>")
 
 
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):

@@ -1,0 +1,277 @@
+/* wxr.c — read a WordPress export. The channel gives the site's title, URL
+ * and language and the authors (login → display name); each <item> is a
+ * post, page, attachment, menu item, … with a type and a status. Only the
+ * types and statuses asked for become items of the blog (published posts and
+ * pages by default); the rest are counted by kind for the summary.
+ * Attachments are kept aside (id → URL, parent) so that [gallery] can show
+ * the images of a post. Bodies go through wxr_render: blocks stripped,
+ * wpautop, shortcodes. */
+#include "wxr.h"
+
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../blog/xml.h"
+#include "text.h"
+#include "util.h"
+
+/* An attachment: its post id, its parent post, its file's URL. */
+struct attachment {
+	long long id, parent;
+	char *url;
+};
+
+struct wxr_media {
+	struct attachment *a;
+	size_t n, cap;
+};
+
+/* An author: login and display name. */
+struct author {
+	char *login, *name;
+};
+
+/* How many items of one type/status were left out. */
+struct skip_count {
+	char label[48];
+	size_t n;
+};
+
+/* The URL of attachment id, or NULL. */
+static const char *
+media_url(const struct wxr_media *m, long long id)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->a[i].id == id)
+			return m->a[i].url;
+	return NULL;
+}
+
+/* Up to max ids of the attachments whose parent is parent, in export order. */
+static size_t
+media_children(const struct wxr_media *m, long long parent, long long *ids, size_t max)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < m->n && k < max; i++)
+		if (m->a[i].parent == parent && parent != 0)
+			ids[k++] = m->a[i].id;
+	return k;
+}
+
+/* Whether word is one of the comma-separated list. */
+static bool
+in_list(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = list; *p != '\0';) {
+		p += strspn(p, ", ");
+		size_t k = strcspn(p, ",");
+		size_t t = k;
+		while (t > 0 && p[t - 1] == ' ')
+			t--;
+		if (t == n && strncmp(p, word, n) == 0)
+			return true;
+		p += k;
+	}
+	return false;
+}
+
+/* A number from a child's text, or 0. */
+static long long
+child_number(const xmlNode *n, const char *ns, const char *name)
+{
+	char *s = blogxml_child_text(n, ns, name);
+	long long v = s != NULL ? strtoll(s, NULL, 10) : 0;
+	free(s);
+	return v;
+}
+
+/* The display name for login, else login itself. A login is matched as
+ * given, then with stray punctuation around it trimmed (exports carry
+ * ">name" from broken templating). */
+static const char *
+author_name(const struct author *au, size_t n, const char *login)
+{
+	if (login == NULL)
+		return NULL;
+	for (int pass = 0; pass < 2; pass++) {
+		const char *s = login;
+		size_t len = strlen(s);
+		if (pass == 1) {
+			while (len > 0 && strchr("<>\"' ", *s) != NULL) {
+				s++;
+				len--;
+			}
+			while (len > 0 && strchr("<>\"' ", s[len - 1]) != NULL)
+				len--;
+		}
+		for (size_t i = 0; i < n; i++)
+			if (au[i].login != NULL && strlen(au[i].login) == len &&
+			    strncmp(au[i].login, s, len) == 0)
+				return au[i].name != NULL ? au[i].name : au[i].login;
+	}
+	return login;
+}
+
+/* Count one left-out item under label. */
+static void
+count_skip(struct skip_count *sk, size_t *nsk, size_t max, const char *label)
+{
+	for (size_t i = 0; i < *nsk; i++)
+		if (strcmp(sk[i].label, label) == 0) {
+			sk[i].n++;
+			return;
+		}
+	if (*nsk < max) {
+		snprintf(sk[*nsk].label, sizeof sk[*nsk].label, "%s", label);
+		sk[(*nsk)++].n = 1;
+	}
+}
+
+/* Read one post or page into a new item of b. */
+static void
+read_item(struct blog *b, const xmlNode *item, const struct author *au, size_t nau,
+    const struct wxr_shortcode_env *env)
+{
+	struct blog_item *it = blog_add_item(b);
+	it->title = blogxml_child_text(item, NULL, "title");
+	it->link = blogxml_child_text(item, NULL, "link");
+	it->guid = blogxml_child_text(item, NULL, "guid");
+	char *login = blogxml_child_text(item, NS_DC, "creator");
+	it->author = xstrdup(author_name(au, nau, login));
+	free(login);
+	char *date = blogxml_child_text(item, NS_WP, "post_date_gmt");
+	it->published = blogxml_date(date);
+	free(date);
+	if (it->published == NULL) {
+		/* A post never scheduled in UTC: its pubDate, else local time. */
+		date = blogxml_child_text(item, NULL, "pubDate");
+		it->published = blogxml_date(date);
+		free(date);
+	}
+	if (it->published == NULL) {
+		date = blogxml_child_text(item, NS_WP, "post_date");
+		it->published = blogxml_date(date);
+		free(date);
+	}
+	date = blogxml_child_text(item, NS_WP, "post_modified_gmt");
+	it->modified = blogxml_date(date);
+	free(date);
+	for (xmlNode *c = blogxml_child(item, NULL, "category"); c != NULL;
+	    c = blogxml_next(c, NULL, "category")) {
+		char *tag = blogxml_text(c);
+		blog_item_add_tag(it, tag);
+		free(tag);
+	}
+	char *content = blogxml_child_text(item, NS_CONTENT, "encoded");
+	struct wxr_shortcode_env e = *env;
+	e.post_id = child_number(item, NS_WP, "post_id");
+	it->html = wxr_render(content != NULL ? content : "", &e);
+	free(content);
+}
+
+/* Read the channel's attachments into m. */
+static void
+read_media(const xmlNode *channel, struct wxr_media *m)
+{
+	for (xmlNode *item = blogxml_child(channel, NULL, "item"); item != NULL;
+	    item = blogxml_next(item, NULL, "item")) {
+		char *type = blogxml_child_text(item, NS_WP, "post_type");
+		if (type != NULL && strcmp(type, "attachment") == 0) {
+			char *url = blogxml_child_text(item, NS_WP, "attachment_url");
+			if (url != NULL) {
+				if (m->n == m->cap) {
+					m->cap = m->cap ? m->cap * 2 : 32;
+					m->a = xreallocarray(m->a, m->cap, sizeof *m->a);
+				}
+				m->a[m->n++] = (struct attachment){
+					.id = child_number(item, NS_WP, "post_id"),
+					.parent = child_number(item, NS_WP, "post_parent"),
+					.url = url,
+				};
+			}
+		}
+		free(type);
+	}
+}
+
+/* Read the channel's authors; returns a new array of *n. */
+static struct author *
+read_authors(const xmlNode *channel, size_t *n)
+{
+	struct author *au = NULL;
+	*n = 0;
+	for (xmlNode *a = blogxml_child(channel, NS_WP, "author"); a != NULL;
+	    a = blogxml_next(a, NS_WP, "author")) {
+		au = xreallocarray(au, *n + 1, sizeof *au);
+		au[*n].login = blogxml_child_text(a, NS_WP, "author_login");
+		au[*n].name = blogxml_child_text(a, NS_WP, "author_display_name");
+		(*n)++;
+	}
+	return au;
+}
+
+struct blog *
+wxr_parse(const char *data, size_t len, const struct wxr_options *opt, char **errp)
+{
+	const char *types = opt != NULL && opt->types != NULL ? opt->types : "post,page";
+	const char *statuses = opt != NULL && opt->statuses != NULL ? opt->statuses : "publish";
+	struct blog *b = blog_create(BLOG_WXR);
+	xmlDocPtr doc = blogxml_parse(data, len, NULL, b, errp);
+	if (doc == NULL) {
+		blog_free(b);
+		return NULL;
+	}
+	xmlNode *root = xmlDocGetRootElement(doc);
+	xmlNode *channel = blogxml_child(root, NULL, "channel");
+	if (!blogxml_is(root, NULL, "rss") || channel == NULL) {
+		set_error(errp, "not a WordPress export (no <rss><channel>)");
+		xmlFreeDoc(doc);
+		blog_free(b);
+		return NULL;
+	}
+	b->site_title = blogxml_child_text(channel, NULL, "title");
+	b->site_url = blogxml_child_text(channel, NULL, "link");
+	b->language = blogxml_child_text(channel, NULL, "language");
+	size_t nau;
+	struct author *au = read_authors(channel, &nau);
+	struct wxr_media media = {0};
+	read_media(channel, &media);
+	struct wxr_autop *ap = wxr_autop_create();
+	struct wxr_shortcode_env env = {
+		.autop = ap, .media = &media, .url = media_url, .children = media_children,
+	};
+	struct skip_count sk[16];
+	size_t nsk = 0;
+	for (xmlNode *item = blogxml_child(channel, NULL, "item"); item != NULL;
+	    item = blogxml_next(item, NULL, "item")) {
+		char *type = blogxml_child_text(item, NS_WP, "post_type");
+		char *status = blogxml_child_text(item, NS_WP, "status");
+		const char *t = type != NULL ? type : "post", *s = status != NULL ? status : "publish";
+		if (in_list(types, t) && in_list(statuses, s)) {
+			read_item(b, item, au, nau, &env);
+		} else {
+			b->nskipped++;
+			char label[48];
+			/* Skipped for their type unless posts or pages, else their status. */
+			snprintf(label, sizeof label, "%s", in_list(types, t) ? s : t);
+			count_skip(sk, &nsk, sizeof sk / sizeof sk[0], label);
+		}
+		free(type);
+		free(status);
+	}
+	for (size_t i = 0; i < nsk; i++)
+		buf_printf(&b->skipped, "%s%zu %s", i ? ", " : "", sk[i].n, sk[i].label);
+	wxr_autop_free(ap);
+	for (size_t i = 0; i < media.n; i++)
+		free(media.a[i].url);
+	free(media.a);
+	for (size_t i = 0; i < nau; i++) {
+		free(au[i].login);
+		free(au[i].name);
+	}
+	free(au);
+	xmlFreeDoc(doc);
+	return b;
+}
