@@ -1,13 +1,17 @@
-/* search.c — finding text in the article. Matches are found in the blocks'
+/* find.c — finding text in the article. Matches are found in the blocks'
  * own text (never in layout markers), as (block, byte range) in reading
- * order, so they survive a relayout; the view turns them into rows. Case is
- * ignored unless the pattern has a capital letter, as in less -i. */
+ * order, so they survive a relayout; the view turns them into rows. A
+ * pattern typed after / is a plain string, its case ignored unless it has a
+ * capital letter, as in less -i. An article opened from a library search
+ * looks for that query's terms instead, through search.h's matcher, which
+ * folds case and diacritics as the index does. */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
 
+#include "search.h"
 #include "text.h"
 #include "util.h"
 
@@ -53,14 +57,47 @@ match_at(const char *text, size_t len, size_t i, const uint32_t *pat, size_t np,
 	return i;
 }
 
-/* Find every match of the view's pattern in the blocks. */
+/* Add match [start, end) of block b to the view's list (cap its room). */
+static void
+match_add(struct view *v, size_t *cap, size_t b, size_t start, size_t end)
+{
+	if (v->nmatches == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		v->matches = xreallocarray(v->matches, *cap, sizeof *v->matches);
+	}
+	v->matches[v->nmatches++] = (struct match){ b, start, end };
+}
+
+/* Find the matcher's terms in every block. */
+static size_t
+run_matcher(struct view *v)
+{
+	size_t cap = 0;
+	for (size_t b = 0; b < v->a->nblocks; b++) {
+		const char *t = v->a->blocks[b].text;
+		if (t == NULL)
+			continue;
+		size_t from = 0, start, end, len = strlen(t);
+		while (from < len && search_matcher_find(v->matcher, t, from, &start, &end)) {
+			if (end <= start || start < from || end > len)
+				break;   /* no progress: never loop */
+			match_add(v, &cap, b, start, end);
+			from = end;
+		}
+	}
+	return v->nmatches;
+}
+
+/* Find every match of the view's matcher or pattern in the blocks. */
 size_t
-search_run(struct view *v)
+find_run(struct view *v)
 {
 	free(v->matches);
 	v->matches = NULL;
 	v->nmatches = 0;
 	v->cur_match = -1;
+	if (v->matcher != NULL)
+		return run_matcher(v);
 	if (v->pattern == NULL || v->pattern[0] == '\0')
 		return 0;
 	bool fold = true;
@@ -80,11 +117,7 @@ search_run(struct view *v)
 		for (size_t i = 0; i < len;) {
 			size_t end = match_at(t, len, i, pat, np, fold);
 			if (end > i) {
-				if (v->nmatches == cap) {
-					cap = cap ? cap * 2 : 64;
-					v->matches = xreallocarray(v->matches, cap, sizeof *v->matches);
-				}
-				v->matches[v->nmatches++] = (struct match){ b, i, end };
+				match_add(v, &cap, b, i, end);
 				i = end;
 				continue;
 			}
@@ -97,20 +130,58 @@ search_run(struct view *v)
 	return v->nmatches;
 }
 
-/* Return the row showing match m: its text line, never the blank before it. */
+/* Return the line showing (block, off): its text, never the blank before it. */
+size_t
+find_line(const struct layout *l, size_t block, size_t off)
+{
+	size_t line = layout_line_of(l, block, off);
+	while (line + 1 < l->nlines && l->lines[line].kind == LINE_BLANK &&
+	    l->lines[line + 1].block == block)
+		line++;
+	return line;
+}
+
+/* Return the row showing match m. */
 static size_t
 match_row(const struct view *v, const struct match *m)
 {
-	size_t line = layout_line_of(v->l, m->block, m->start);
-	while (line + 1 < v->l->nlines && v->l->lines[line].kind == LINE_BLANK &&
-	    v->l->lines[line + 1].block == m->block)
-		line++;
-	return v->nheader + line;
+	return v->nheader + find_line(v->l, m->block, m->start);
+}
+
+/* Return the first match that ends after (block, off). */
+size_t
+find_nearest(const struct match *m, size_t n, size_t block, size_t off)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m[mid].block < block || (m[mid].block == block && m[mid].end <= off))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Show (block, off), on its match when it has one. */
+void
+find_goto(struct pager *p, struct view *v, size_t block, size_t off)
+{
+	size_t i = find_nearest(v->matches, v->nmatches, block, off);
+	if (i < v->nmatches && v->matches[i].block == block) {
+		v->cur_match = (long)i;
+		view_jump(v, match_row(v, &v->matches[i]));
+		pager_message(p, "Match %zu of %zu · n next, N previous", i + 1, v->nmatches);
+		return;
+	}
+	view_jump(v, block < v->a->nblocks ? v->nheader + find_line(v->l, block, off) : 0);
+	if (v->nmatches > 0)
+		pager_message(p, "%zu match%s · n next, N previous", v->nmatches, v->nmatches == 1 ? "" : "es");
 }
 
 /* Jump to the next or previous match, wrapping at the ends. */
 void
-search_next(struct pager *p, struct view *v, bool backward)
+find_next(struct pager *p, struct view *v, bool backward)
 {
 	if (v->pattern == NULL) {
 		pager_message(p, "No previous search");
@@ -171,7 +242,7 @@ search_next(struct pager *p, struct view *v, bool backward)
 
 /* Tell whether a block byte lies inside a match. */
 bool
-search_hit(const struct view *v, size_t block, size_t off, size_t *hint)
+find_hit(const struct view *v, size_t block, size_t off, size_t *hint)
 {
 	/* Binary search for the first match ending after (block, off). */
 	size_t lo = 0, hi = v->nmatches;
