@@ -23,6 +23,8 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 enum {
 	OPT_FORMAT = 1 << 0,   /* --format text|json */
 	OPT_JSON = 1 << 1,     /* --json */
+	OPT_QUOTES = 1 << 2,   /* --quotes (search) */
+	OPT_LIMIT = 1 << 3,    /* --limit N (search) */
 };
 #define CLI_MAX_OPTIONS 32
 
@@ -101,6 +103,9 @@ int cmd_bookmarks(struct context *ctx);
 int cmd_rm(struct context *ctx);
 int cmd_read(struct context *ctx);
 int cmd_help(struct context *ctx);
+/* The commands that search (src/cli/search.c). */
+int cmd_search(struct context *ctx);
+int cmd_quotes(struct context *ctx);
 /* Run the pager on article id (0: the library screen). */
 int cli_open_pager(struct context *ctx, long long id);
 

@@ -11,6 +11,9 @@ const struct cli_option cli_options[] = {
 	{ OPT_FORMAT, "format", required_argument, "--format text|json",
 	  "print plain text (the default) or one JSON object" },
 	{ OPT_JSON, "json", no_argument, "--json", "print a JSON array" },
+	{ OPT_QUOTES, "quotes", no_argument, "--quotes",
+	  "search only quoted passages (and who is quoted)" },
+	{ OPT_LIMIT, "limit", required_argument, "--limit N", "show at most N hits (default 20)" },
 };
 const size_t cli_noptions = sizeof cli_options / sizeof cli_options[0];
 _Static_assert(sizeof cli_options / sizeof cli_options[0] <= CLI_MAX_OPTIONS,
@@ -36,6 +39,12 @@ const struct command cli_commands[] = {
 	{ "bookmarks", "[ID]",
 	  "list the bookmarks of one article or of the whole library",
 	  OPT_JSON, 0, 1, cmd_bookmarks },
+	{ "search", "QUERY...",
+	  "search the library: words, \"phrases\", prefix*, AND, OR, NOT, NEAR",
+	  OPT_QUOTES | OPT_LIMIT | OPT_JSON, 1, -1, cmd_search },
+	{ "quotes", "[ID]",
+	  "list the quotations of one article or of the whole library",
+	  OPT_JSON, 0, 1, cmd_quotes },
 	{ "rm", "ID...",
 	  "remove articles from the library",
 	  0, 1, -1, cmd_rm },

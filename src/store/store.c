@@ -1,4 +1,5 @@
 /* store.c — the library in SQLite. This module alone holds the sqlite3 handle.
+ * Searching it (the FTS5 queries behind search.h) is at the end of the file.
  *
  * An article row is keyed by its identity (canonical URL, else source URL,
  * without fragment, else "sha256:" and the page hash); its children — blocks
@@ -137,6 +138,8 @@ enum stmt {
 	ST_LIST, ST_DELETE_ARTICLE, ST_FIND_URL, ST_GET_PAGE,
 	ST_ADD_BOOKMARK, ST_GET_BOOKMARKS, ST_SET_POSITION, ST_GET_POSITION, ST_SET_PROGRESS,
 	ST_GET_PROGRESS,
+	ST_SEARCH_TEXT, ST_SEARCH_QUOTES, ST_HIT_ARTICLE, ST_HIT_HEADING, ST_HIT_BLOCKS, ST_HIT_QUOTE,
+	ST_LIST_QUOTES,
 	ST_COUNT
 };
 
@@ -236,6 +239,40 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    "UPDATE reading_positions SET progress = ?2 WHERE article_id = ?1",
 	[ST_GET_PROGRESS] =
 	    "SELECT progress FROM reading_positions WHERE article_id = ?1",
+	/* bm25 is negative, lower is better: a heading's score counts twice,
+	 * a title match three times, and an article ranks by its best block
+	 * plus its title. */
+	[ST_SEARCH_TEXT] =
+	    "WITH m AS MATERIALIZED ("
+	    " SELECT b.article_id AS aid, b.idx AS idx,"
+	    "  bm25(blocks_fts) * CASE b.kind WHEN 'heading' THEN 2.0 ELSE 1.0 END AS score"
+	    "  FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid WHERE blocks_fts MATCH ?1),"
+	    " t AS MATERIALIZED ("
+	    " SELECT rowid AS aid, bm25(titles_fts) * 3.0 AS score FROM titles_fts"
+	    "  WHERE titles_fts MATCH ?1)"
+	    " SELECT aid, max(idx), sum(score) AS total FROM ("
+	    " SELECT aid, idx, min(score) AS score FROM m GROUP BY aid"
+	    " UNION ALL SELECT aid, NULL, score FROM t)"
+	    " GROUP BY aid ORDER BY total, aid LIMIT ?2",
+	/* The passage itself counts most; who said it and where, less. */
+	[ST_SEARCH_QUOTES] =
+	    "SELECT q.article_id, q.idx, bm25(quotes_fts, 1.0, 0.5, 0.3, 0.3, 0.0, 0.0) AS score"
+	    " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+	    " WHERE quotes_fts MATCH ?1 ORDER BY score, q.id LIMIT ?2",
+	[ST_HIT_ARTICLE] = "SELECT title, site_name FROM articles WHERE id = ?1",
+	[ST_HIT_HEADING] =
+	    "SELECT text FROM blocks WHERE article_id = ?1 AND idx <= ?2 AND kind = 'heading'"
+	    " ORDER BY idx DESC LIMIT 1",
+	[ST_HIT_BLOCKS] =
+	    "SELECT text FROM blocks WHERE article_id = ?1 AND idx BETWEEN ?2 AND ?3 ORDER BY idx",
+	[ST_HIT_QUOTE] =
+	    "SELECT text, first_block, last_block, author, publication, title, year, cite_url"
+	    " FROM quotes WHERE article_id = ?1 AND idx = ?2",
+	[ST_LIST_QUOTES] =
+	    "SELECT q.article_id, a.title, q.idx, q.kind, q.text, q.author, q.publication, q.title,"
+	    " q.year, q.cite_url, q.first_block, q.last_block FROM quotes q"
+	    " JOIN articles a ON a.id = q.article_id"
+	    " WHERE ?1 = 0 OR q.article_id = ?1 ORDER BY q.article_id, q.idx",
 };
 
 struct store {
@@ -1106,4 +1143,163 @@ store_progress_get(struct store *st, long long id, int *percent, char **errp)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(st, errp, "library");
 	return rc == SQLITE_ROW;
+}
+
+/* Search: the ranked hits, then what each needs to be shown. */
+
+int
+store_search(struct store *st, const char *match, bool quotes, size_t limit,
+    struct store_hit **hits, size_t *n, char **errp)
+{
+	*hits = NULL;
+	*n = 0;
+	sqlite3_stmt *s = stmt(st, quotes ? ST_SEARCH_QUOTES : ST_SEARCH_TEXT, errp);
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, match);
+	sqlite3_bind_int64(s, 2, limit > INT_MAX ? INT_MAX : (long long)limit);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*hits = xreallocarray(*hits, *n + 1, sizeof **hits);
+		struct store_hit *h = &(*hits)[(*n)++];
+		h->article_id = sqlite3_column_int64(s, 0);
+		h->idx = sqlite3_column_type(s, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 1);
+		h->score = sqlite3_column_double(s, 2);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(*hits);
+		*hits = NULL;
+		*n = 0;
+		return db_error(st, errp, "search");
+	}
+	return 0;
+}
+
+/* Step s for one row; 1 on a row, 0 on none, -1 with *errp set. */
+static int
+step_row(struct store *st, sqlite3_stmt *s, char **errp)
+{
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : db_error(st, errp, "search");
+}
+
+int
+store_hit_info_get(struct store *st, const struct store_hit *h, bool quote,
+    struct store_hit_info *info, char **errp)
+{
+	memset(info, 0, sizeof *info);
+	sqlite3_stmt *s;
+	int rc;
+	long long first = h->idx < 0 ? 0 : h->idx, last = first;
+	if ((s = stmt(st, ST_HIT_ARTICLE, errp)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, h->article_id);
+	if ((rc = step_row(st, s, errp)) <= 0)
+		return rc < 0 ? -1 : set_error(errp, "no article %lld", h->article_id);
+	info->title = xstrdup(column_text(s, 0));
+	info->site = xstrdup(column_text(s, 1));
+	sqlite3_reset(s);
+	if (quote) {
+		if ((s = stmt(st, ST_HIT_QUOTE, errp)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, h->article_id);
+		sqlite3_bind_int64(s, 2, h->idx);
+		if ((rc = step_row(st, s, errp)) <= 0) {
+			if (rc == 0)
+				set_error(errp, "no quote %lld in article %lld", h->idx, h->article_id);
+			goto fail;
+		}
+		info->quote_text = xstrdup(column_text(s, 0));
+		first = sqlite3_column_int64(s, 1);
+		last = sqlite3_column_int64(s, 2);
+		info->author = xstrdup(column_text(s, 3));
+		info->publication = xstrdup(column_text(s, 4));
+		info->work = xstrdup(column_text(s, 5));
+		info->year = sqlite3_column_int(s, 6);
+		info->cite_url = xstrdup(column_text(s, 7));
+		sqlite3_reset(s);
+	}
+	info->first_block = first < 0 ? 0 : (size_t)first;
+	if (h->idx >= 0 || quote) {
+		if ((s = stmt(st, ST_HIT_HEADING, errp)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, h->article_id);
+		sqlite3_bind_int64(s, 2, first);
+		if ((rc = step_row(st, s, errp)) < 0)
+			goto fail;
+		if (rc > 0) {
+			info->heading = xstrdup(column_text(s, 0));
+			sqlite3_reset(s);
+		}
+		if ((s = stmt(st, ST_HIT_BLOCKS, errp)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, h->article_id);
+		sqlite3_bind_int64(s, 2, first);
+		sqlite3_bind_int64(s, 3, last);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			info->texts = xreallocarray(info->texts, info->ntexts + 1, sizeof *info->texts);
+			info->texts[info->ntexts++] = xstrdup(column_text(s, 0));
+		}
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE) {
+			db_error(st, errp, "search");
+			goto fail;
+		}
+	}
+	return 0;
+fail:
+	store_hit_info_clear(info);
+	return -1;
+}
+
+void
+store_hit_info_clear(struct store_hit_info *info)
+{
+	char *fields[] = {
+		info->title, info->site, info->heading, info->quote_text, info->author,
+		info->publication, info->work, info->cite_url,
+	};
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		free(fields[i]);
+	for (size_t i = 0; i < info->ntexts; i++)
+		free(info->texts[i]);
+	free(info->texts);
+	memset(info, 0, sizeof *info);
+}
+
+int
+store_quotes_list(struct store *st, long long id,
+    int (*fn)(const struct store_quote_row *q, void *ctx), void *ctx, char **errp)
+{
+	sqlite3_stmt *s = stmt(st, ST_LIST_QUOTES, errp);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_quote_row q = {
+			.article_id = sqlite3_column_int64(s, 0),
+			.article_title = column_text(s, 1),
+			.idx = sqlite3_column_int64(s, 2),
+			.kind = column_text(s, 3),
+			.text = column_text(s, 4),
+			.author = column_text(s, 5),
+			.publication = column_text(s, 6),
+			.work = column_text(s, 7),
+			.year = sqlite3_column_int(s, 8),
+			.cite_url = column_text(s, 9),
+			.first_block = sqlite3_column_int64(s, 10),
+			.last_block = sqlite3_column_int64(s, 11),
+		};
+		if ((ret = fn(&q, ctx)) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	if (ret == 0 && rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+	return ret;
 }
