@@ -417,7 +417,7 @@ search_query_sanitize(const char *query)
 		bool operand = query_is_operand(t);
 		if ((operand || t->kind == Q_LPAREN) && after_operand)
 			buf_puts(&b, " AND ");
-		else if (b.len > 0 && t->kind != Q_RPAREN)
+		else if (b.len > 0 && t->kind != Q_RPAREN && b.data[b.len - 1] != '(')
 			buf_putc(&b, ' ');
 		if (t->kind == Q_NEAR) {
 			buf_puts(&b, "NEAR(");
