@@ -12,7 +12,7 @@
 #include "article.h"
 
 /* The schema version this quire writes; a newer library is refused. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 struct store;
 
@@ -103,26 +103,26 @@ int store_progress_get(struct store *st, long long id, int *percent, char **errp
 /* A hit as the index ranks it (search.h turns it into a search_hit). */
 struct store_hit {
 	long long article_id;
-	long long idx;           /* text search: the best block's index, -1 when
-	                            only the title matched; quotes: the quote's index */
+	long long idx;           /* quotes: the quote's index; text search: -1 */
 	double score;            /* weighted bm25, lower is better */
 };
 
 /* Run the FTS5 expression match (valid syntax: see search_query_sanitize)
- * over all text — blocks, headings weighted above body, and titles, one hit
- * per article — or, when quotes, over quoted passages and their attribution,
- * one hit per quote. Sets *hits (newly allocated, best first) and *n, at
- * most limit. Returns 0, or -1 with *errp set. */
+ * over whole articles — title weighted above headings, headings above body
+ * text; one hit per article — or, when quotes, over quoted passages and
+ * their attribution, one hit per quote. Sets *hits (newly allocated, best
+ * first) and *n, at most limit. Returns 0, or -1 with *errp set. */
 int store_search(struct store *st, const char *match, bool quotes, size_t limit,
     struct store_hit **hits, size_t *n, char **errp);
 
 /* What a hit needs to be shown; strings newly allocated, NULL when unknown. */
 struct store_hit_info {
 	char *title, *site;
-	char *heading;           /* the nearest heading at or above first_block */
-	size_t first_block;      /* the hit's block, or the quote's first block */
-	char **texts;            /* text of blocks first_block.. (the quote's
-	                            blocks for a quote; none for a title-only hit) */
+	char *heading;           /* quotes: the nearest heading at or above first_block */
+	size_t first_block;      /* 0, or the quote's first block */
+	char **texts;            /* text of blocks first_block..: all of the
+	                            article's for a text hit, the quote's own */
+	bool *is_heading;        /* per text: whether that block is a heading */
 	size_t ntexts;
 	char *quote_text, *author, *publication, *work, *cite_url;
 	int year;

@@ -155,14 +155,16 @@ quote_start(const struct store_hit_info *info, const char *t)
 	return p != NULL ? (size_t)(p - t) : 0;
 }
 
-/* Set hit->block, ->offset and ->snippet from the blocks of info: the place
- * where most of the query's terms are together (for a quote, at or after
- * where the quote's text begins in its first block). */
+/* Set hit->block, ->offset, ->heading and ->snippet from the blocks of
+ * info: the block where most of the query's different terms are together
+ * (a heading wins a tie, then the earlier block); for a quote, only its own
+ * blocks, from where its text begins. */
 static void
 place(struct search_hit *hit, const struct store_hit_info *info, const struct search_matcher *m)
 {
 	struct match *ms = xcalloc(MAX_MATCHES, sizeof *ms);
-	size_t best_score = 0, best_block = 0, best = 0, best_n = 0;
+	size_t best_score = 0, best_block = 0, best = 0;
+	bool best_heading = false;
 	hit->block = info->first_block;
 	hit->offset = 0;
 	for (size_t i = 0; i < info->ntexts; i++) {
@@ -170,26 +172,43 @@ place(struct search_hit *hit, const struct store_hit_info *info, const struct se
 		size_t score;
 		size_t n = matcher_all(m, t, i == 0 ? quote_start(info, t) : 0, ms, MAX_MATCHES);
 		size_t w = best_window(ms, n, &score);
-		if (score > best_score) {
+		bool heading = info->is_heading[i];
+		if (score > best_score || (score == best_score && score > 0 && heading && !best_heading)) {
 			best_score = score;
 			best_block = i;
 			best = w;
-			best_n = n;
+			best_heading = heading;
+		}
+	}
+	if (info->quote_text == NULL && info->ntexts > 0) {
+		for (size_t i = best_block + 1; i-- > 0;) {
+			if (info->is_heading[i]) {
+				hit->heading = clean(info->texts[i]);
+				break;
+			}
 		}
 	}
 	if (best_score > 0) {
 		const char *t = info->texts[best_block];
 		/* Find them again: the array holds the last block's matches. */
-		best_n = matcher_all(m, t, best_block == 0 ? quote_start(info, t) : 0, ms,
+		size_t n = matcher_all(m, t, best_block == 0 ? quote_start(info, t) : 0, ms,
 		    MAX_MATCHES);
 		hit->block = info->first_block + best_block;
 		hit->offset = chars_in(t, ms[best].start);
-		hit->snippet = snippet(t, ms, best_n, best);
+		hit->snippet = snippet(t, ms, n, best);
 	} else {
-		const char *t = info->quote_text != NULL ? info->quote_text :
-		    info->ntexts > 0 ? info->texts[0] : info->title != NULL ? info->title : "";
-		size_t n = matcher_all(m, t, 0, ms, MAX_MATCHES);
-		hit->in_title = info->quote_text == NULL && info->ntexts == 0;
+		size_t n = info->title != NULL ? matcher_all(m, info->title, 0, ms, MAX_MATCHES) : 0;
+		const char *t;
+		if (info->quote_text != NULL) {
+			t = info->quote_text;
+			n = matcher_all(m, t, 0, ms, MAX_MATCHES);
+		} else if (n > 0 || info->ntexts == 0) {
+			hit->in_title = true;
+			t = info->title != NULL ? info->title : "";
+		} else {
+			t = info->texts[0];
+			n = 0;
+		}
 		hit->snippet = snippet(t, ms, n, 0);
 	}
 	free(ms);
@@ -229,7 +248,8 @@ search_run(struct store *st, const char *query, search_scope scope, size_t limit
 		hit->score = hits[i].score;
 		hit->title = clean(info.title);
 		hit->site = clean(info.site);
-		hit->heading = clean(info.heading);
+		if (info.heading != NULL)
+			hit->heading = clean(info.heading);
 		hit->quote = quotes ? hits[i].idx : -1;
 		hit->author = clean(info.author);
 		hit->publication = clean(info.publication);

@@ -121,6 +121,20 @@ static const char *const migrations[] = {
 	 * its lines as last laid out; the top line's block alone reads short
 	 * at the end of an article. */
 	"ALTER TABLE reading_positions ADD COLUMN progress INTEGER NOT NULL DEFAULT 0;",
+	/* 2 → 3: search whole articles, so AND, OR, NOT and NEAR hold across
+	 * an article's blocks and bm25 weighs title, headings and body apart.
+	 * The index reads its text from a view; it is kept in step by
+	 * put_children (insert) and unindex_article (delete, with the old
+	 * text), since a view fires no triggers. */
+	"CREATE VIEW article_text AS SELECT a.id AS id, coalesce(a.title, '') AS title,"
+	" coalesce((SELECT group_concat(text, ' ') FROM (SELECT text FROM blocks"
+	"  WHERE article_id = a.id AND kind = 'heading' ORDER BY idx)), '') AS headings,"
+	" coalesce((SELECT group_concat(text, ' ') FROM (SELECT text FROM blocks"
+	"  WHERE article_id = a.id AND kind <> 'heading' ORDER BY idx)), '') AS body"
+	" FROM articles a;"
+	"CREATE VIRTUAL TABLE articles_fts USING fts5(title, headings, body,"
+	" content='article_text', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+	"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -138,7 +152,7 @@ enum stmt {
 	ST_LIST, ST_DELETE_ARTICLE, ST_FIND_URL, ST_GET_PAGE,
 	ST_ADD_BOOKMARK, ST_GET_BOOKMARKS, ST_SET_POSITION, ST_GET_POSITION, ST_SET_PROGRESS,
 	ST_GET_PROGRESS,
-	ST_SEARCH_TEXT, ST_SEARCH_QUOTES, ST_HIT_ARTICLE, ST_HIT_HEADING, ST_HIT_BLOCKS, ST_HIT_QUOTE,
+	ST_INDEX_ARTICLE, ST_UNINDEX_ARTICLE, ST_SEARCH_TEXT, ST_SEARCH_QUOTES, ST_HIT_ARTICLE, ST_HIT_HEADING, ST_HIT_BLOCKS, ST_HIT_QUOTE,
 	ST_LIST_QUOTES,
 	ST_COUNT
 };
@@ -242,18 +256,17 @@ static const char *const stmt_sql[ST_COUNT] = {
 	/* bm25 is negative, lower is better: a heading's score counts twice,
 	 * a title match three times, and an article ranks by its best block
 	 * plus its title. */
+	[ST_INDEX_ARTICLE] =
+	    "INSERT INTO articles_fts (rowid, title, headings, body)"
+	    " SELECT id, title, headings, body FROM article_text WHERE id = ?1",
+	[ST_UNINDEX_ARTICLE] =
+	    "INSERT INTO articles_fts (articles_fts, rowid, title, headings, body)"
+	    " SELECT 'delete', id, title, headings, body FROM article_text WHERE id = ?1",
+	/* bm25 is negative, lower is better; a title counts four times, a
+	 * heading twice, body text once. */
 	[ST_SEARCH_TEXT] =
-	    "WITH m AS MATERIALIZED ("
-	    " SELECT b.article_id AS aid, b.idx AS idx,"
-	    "  bm25(blocks_fts) * CASE b.kind WHEN 'heading' THEN 2.0 ELSE 1.0 END AS score"
-	    "  FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid WHERE blocks_fts MATCH ?1),"
-	    " t AS MATERIALIZED ("
-	    " SELECT rowid AS aid, bm25(titles_fts) * 3.0 AS score FROM titles_fts"
-	    "  WHERE titles_fts MATCH ?1)"
-	    " SELECT aid, max(idx), sum(score) AS total FROM ("
-	    " SELECT aid, idx, min(score) AS score FROM m GROUP BY aid"
-	    " UNION ALL SELECT aid, NULL, score FROM t)"
-	    " GROUP BY aid ORDER BY total, aid LIMIT ?2",
+	    "SELECT rowid, NULL, bm25(articles_fts, 4.0, 2.0, 1.0) AS score FROM articles_fts"
+	    " WHERE articles_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2",
 	/* The passage itself counts most; who said it and where, less. */
 	[ST_SEARCH_QUOTES] =
 	    "SELECT q.article_id, q.idx, bm25(quotes_fts, 1.0, 0.5, 0.3, 0.3, 0.0, 0.0) AS score"
@@ -264,7 +277,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    "SELECT text FROM blocks WHERE article_id = ?1 AND idx <= ?2 AND kind = 'heading'"
 	    " ORDER BY idx DESC LIMIT 1",
 	[ST_HIT_BLOCKS] =
-	    "SELECT text FROM blocks WHERE article_id = ?1 AND idx BETWEEN ?2 AND ?3 ORDER BY idx",
+	    "SELECT text, kind = 'heading' FROM blocks WHERE article_id = ?1 AND idx BETWEEN ?2 AND ?3"
+	    " ORDER BY idx",
 	[ST_HIT_QUOTE] =
 	    "SELECT text, first_block, last_block, author, publication, title, year, cite_url"
 	    " FROM quotes WHERE article_id = ?1 AND idx = ?2",
@@ -685,7 +699,8 @@ put_children(struct store *st, long long id, const struct article *a, char **err
 		if (step_done(st, s, errp) < 0)
 			return -1;
 	}
-	if (exec_id(st, ST_INDEX_BLOCKS, id, errp) < 0 || exec_id(st, ST_INDEX_QUOTES, id, errp) < 0)
+	if (exec_id(st, ST_INDEX_BLOCKS, id, errp) < 0 || exec_id(st, ST_INDEX_QUOTES, id, errp) < 0 ||
+	    exec_id(st, ST_INDEX_ARTICLE, id, errp) < 0)
 		return -1;
 	return 0;
 }
@@ -731,6 +746,9 @@ store_article_put(struct store *st, const struct article *a, const char *raw, si
 	if (found < 0)
 		goto fail;
 	if (found) {
+		/* Out of the article index while its old text is still there. */
+		if (exec_id(st, ST_UNINDEX_ARTICLE, id, errp) < 0)
+			goto fail;
 		if ((s = stmt(st, ST_UPDATE_ARTICLE, errp)) == NULL)
 			goto fail;
 		sqlite3_bind_int64(s, 1, id);
@@ -920,7 +938,8 @@ store_article_delete(struct store *st, long long id, char **errp)
 	/* Children go by ON DELETE CASCADE, their index rows by trigger. */
 	if (exec_sql(st, "BEGIN IMMEDIATE", errp) < 0)
 		return -1;
-	if (exec_id(st, ST_DELETE_ARTICLE, id, errp) < 0)
+	if (exec_id(st, ST_UNINDEX_ARTICLE, id, errp) < 0 ||
+	    exec_id(st, ST_DELETE_ARTICLE, id, errp) < 0)
 		goto fail;
 	if (sqlite3_changes(st->db) == 0) {
 		set_error(errp, "no article %lld", id);
@@ -1194,7 +1213,8 @@ store_hit_info_get(struct store *st, const struct store_hit *h, bool quote,
 	memset(info, 0, sizeof *info);
 	sqlite3_stmt *s;
 	int rc;
-	long long first = h->idx < 0 ? 0 : h->idx, last = first;
+	/* A text hit gets all its article's blocks; a quote, its own. */
+	long long first = 0, last = LLONG_MAX;
 	if ((s = stmt(st, ST_HIT_ARTICLE, errp)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, h->article_id);
@@ -1224,7 +1244,7 @@ store_hit_info_get(struct store *st, const struct store_hit *h, bool quote,
 		sqlite3_reset(s);
 	}
 	info->first_block = first < 0 ? 0 : (size_t)first;
-	if (h->idx >= 0 || quote) {
+	if (quote) {
 		if ((s = stmt(st, ST_HIT_HEADING, errp)) == NULL)
 			goto fail;
 		sqlite3_bind_int64(s, 1, h->article_id);
@@ -1235,6 +1255,8 @@ store_hit_info_get(struct store *st, const struct store_hit *h, bool quote,
 			info->heading = xstrdup(column_text(s, 0));
 			sqlite3_reset(s);
 		}
+	}
+	{
 		if ((s = stmt(st, ST_HIT_BLOCKS, errp)) == NULL)
 			goto fail;
 		sqlite3_bind_int64(s, 1, h->article_id);
@@ -1242,6 +1264,9 @@ store_hit_info_get(struct store *st, const struct store_hit *h, bool quote,
 		sqlite3_bind_int64(s, 3, last);
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			info->texts = xreallocarray(info->texts, info->ntexts + 1, sizeof *info->texts);
+			info->is_heading = xreallocarray(info->is_heading, info->ntexts + 1,
+			    sizeof *info->is_heading);
+			info->is_heading[info->ntexts] = sqlite3_column_int(s, 1) != 0;
 			info->texts[info->ntexts++] = xstrdup(column_text(s, 0));
 		}
 		sqlite3_reset(s);
@@ -1268,6 +1293,7 @@ store_hit_info_clear(struct store_hit_info *info)
 	for (size_t i = 0; i < info->ntexts; i++)
 		free(info->texts[i]);
 	free(info->texts);
+	free(info->is_heading);
 	memset(info, 0, sizeof *info);
 }
 
