@@ -119,75 +119,76 @@ word_before(const char *s, size_t i)
 	return fold_is_word(cp) || fold_is_mark(cp);
 }
 
-struct fold_token *
-fold_tokenize(const char *text, size_t from, size_t *n)
+void
+fold_tokenize(const char *text, size_t from, struct fold_tokens *out)
 {
-	struct fold_token *out = NULL;
 	size_t len = strlen(text), cap = 0;
-	*n = 0;
+	memset(out, 0, sizeof *out);
 	if (from > len)
-		return NULL;
-	bool skipping = word_before(text, from);
-	struct buf word = {0};
+		from = len;
+	/* Folding never lengthens a character's encoding: the buffer holds
+	 * every word and its NUL. */
+	out->buf = xmalloc(2 * (len - from) + 1);
+	char *w = out->buf;
+	bool skipping = word_before(text, from), in_word = false;
 	size_t start = 0;
-	bool in_word = false;
+	const char *word = w;
 	for (size_t i = from; i <= len;) {
-		uint32_t cp = 0;
+		uint32_t cp = ' ';
 		size_t k = 1;
-		if (i < len && (k = utf8_decode(text + i, len - i, &cp)) == 0) {
-			cp = ' ';
-			k = 1;
-		}
-		bool w = i < len && (fold_is_word(cp) || (in_word && fold_is_mark(cp)));
+		unsigned char c = i < len ? (unsigned char)text[i] : ' ';
+		if (c < 0x80)
+			cp = c;
+		else if ((k = utf8_decode(text + i, len - i, &cp)) == 0)
+			cp = ' ', k = 1;
+		bool mark = cp >= 0x300 && fold_is_mark(cp);
+		bool is_word = cp < 0x80 ? ((cp | 32) >= 'a' && (cp | 32) <= 'z') ||
+		    (cp >= '0' && cp <= '9') : fold_is_word(cp) || (in_word && mark);
 		if (skipping) {
-			if (!w && !fold_is_mark(cp))
+			if (!is_word && !mark)
 				skipping = false;
-		} else if (w) {
+		} else if (is_word) {
 			if (!in_word) {
 				in_word = true;
 				start = i;
-				buf_truncate(&word, 0);
+				word = w;
 			}
-			if (!fold_is_mark(cp)) {
-				char enc[4];
-				buf_append(&word, enc, utf8_encode(fold_char(cp), enc));
-			}
+			if (cp < 0x80)
+				*w++ = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+			else if (!mark)
+				w += utf8_encode(fold_char(cp), w);
 		} else if (in_word) {
 			in_word = false;
-			if (*n == cap) {
-				cap = cap ? cap * 2 : 16;
-				out = xreallocarray(out, cap, sizeof *out);
+			*w++ = '\0';
+			if (out->n == cap) {
+				cap = cap ? cap * 2 : 32;
+				out->t = xreallocarray(out->t, cap, sizeof *out->t);
 			}
-			out[*n].start = start;
-			out[*n].end = i;
-			out[*n].folded = xstrdup(buf_str(&word));
-			(*n)++;
+			out->t[out->n++] = (struct fold_token){ start, i, word };
 		}
 		i += k;
 	}
-	buf_free(&word);
-	return out;
 }
 
 void
-fold_tokens_free(struct fold_token *t, size_t n)
+fold_tokens_free(struct fold_tokens *t)
 {
-	for (size_t i = 0; i < n; i++)
-		free(t[i].folded);
-	free(t);
+	free(t->t);
+	free(t->buf);
+	memset(t, 0, sizeof *t);
 }
 
 char *
 fold_words(const char *s)
 {
-	size_t n;
-	struct fold_token *t = fold_tokenize(s, 0, &n);
+	struct fold_tokens t;
+	fold_tokenize(s, 0, &t);
 	struct buf b = {0};
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < t.n; i++) {
 		if (i > 0)
 			buf_putc(&b, ' ');
-		buf_puts(&b, t[i].folded);
+		buf_puts(&b, t.t[i].folded);
 	}
-	fold_tokens_free(t, n);
+	fold_tokens_free(&t);
 	return buf_detach(&b);
 }

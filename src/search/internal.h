@@ -61,12 +61,18 @@ uint32_t fold_char(uint32_t cp);
 /* A word of a text: byte range and its folded form. */
 struct fold_token {
 	size_t start, end;       /* bytes in the text */
-	char *folded;            /* newly allocated */
+	const char *folded;      /* NUL-terminated, in the fold_tokens' buffer */
+};
+/* The words of a text. */
+struct fold_tokens {
+	struct fold_token *t;
+	size_t n;
+	char *buf;               /* every folded word, NUL after each */
 };
 /* Split text[from..] into words; a word that began before from is skipped.
- * Returns a newly allocated array of *n (fold_tokens_free). */
-struct fold_token *fold_tokenize(const char *text, size_t from, size_t *n);
-void fold_tokens_free(struct fold_token *t, size_t n);
+ * Fills *out (free with fold_tokens_free). */
+void fold_tokenize(const char *text, size_t from, struct fold_tokens *out);
+void fold_tokens_free(struct fold_tokens *t);
 /* Return a newly allocated copy of the words of s, folded, one space between. */
 char *fold_words(const char *s);
 

@@ -28,17 +28,16 @@ struct search_matcher {
 static void
 add_term(struct search_matcher *m, const struct qtok *t)
 {
-	size_t n;
-	struct fold_token *toks = fold_tokenize(t->text, 0, &n);
-	if (n == 0) {
-		free(toks);
+	struct fold_tokens toks;
+	fold_tokenize(t->text, 0, &toks);
+	if (toks.n == 0) {
+		fold_tokens_free(&toks);
 		return;
 	}
-	struct term term = { xcalloc(n, sizeof(char *)), n, t->prefix, NULL };
+	struct term term = { xcalloc(toks.n, sizeof(char *)), toks.n, t->prefix, NULL };
 	struct buf b = {0};
-	for (size_t i = 0; i < n; i++) {
-		term.words[i] = toks[i].folded;
-		toks[i].folded = NULL;
+	for (size_t i = 0; i < toks.n; i++) {
+		term.words[i] = xstrdup(toks.t[i].folded);
 		if (i > 0)
 			buf_putc(&b, ' ');
 		buf_puts(&b, term.words[i]);
@@ -46,7 +45,7 @@ add_term(struct search_matcher *m, const struct qtok *t)
 	if (t->prefix)
 		buf_putc(&b, '*');
 	term.display = buf_detach(&b);
-	fold_tokens_free(toks, n);
+	fold_tokens_free(&toks);
 	for (size_t i = 0; i < m->n; i++) {
 		if (strcmp(m->terms[i].display, term.display) == 0) {
 			for (size_t k = 0; k < term.nwords; k++)
@@ -127,12 +126,13 @@ matcher_all(const struct search_matcher *m, const char *text, size_t from, struc
 {
 	if (m == NULL || m->n == 0 || text == NULL || max == 0)
 		return 0;
-	size_t ntoks, found = 0;
-	struct fold_token *toks = fold_tokenize(text, from, &ntoks);
-	for (size_t i = 0; i < ntoks && found < max;) {
+	size_t found = 0;
+	struct fold_tokens toks;
+	fold_tokenize(text, from, &toks);
+	for (size_t i = 0; i < toks.n && found < max;) {
 		size_t longest = 0, which = 0;
 		for (size_t k = 0; k < m->n; k++) {
-			if (m->terms[k].nwords > longest && term_at(&m->terms[k], toks, ntoks, i)) {
+			if (m->terms[k].nwords > longest && term_at(&m->terms[k], toks.t, toks.n, i)) {
 				longest = m->terms[k].nwords;
 				which = k;
 			}
@@ -141,13 +141,13 @@ matcher_all(const struct search_matcher *m, const char *text, size_t from, struc
 			i++;
 			continue;
 		}
-		out[found].start = toks[i].start;
-		out[found].end = toks[i + longest - 1].end;
+		out[found].start = toks.t[i].start;
+		out[found].end = toks.t[i + longest - 1].end;
 		out[found].term = which;
 		found++;
 		i += longest;
 	}
-	fold_tokens_free(toks, ntoks);
+	fold_tokens_free(&toks);
 	return found;
 }
 
