@@ -3,7 +3,7 @@
 #   make            build ./quire
 #   make run        install missing build dependencies, build, open the sample library
 #   make check      install missing build dependencies, build, run every test
-#   make bench      print import-speed figures
+#   make bench      print import-speed and search figures
 #   make install    PREFIX=/usr/local DESTDIR=
 
 PREFIX   ?= /usr/local
@@ -82,6 +82,7 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(TOOL_BINS)
 	@sh tests/bench.sh ./quire $(BUILD)
 	@echo; sh tests/fixtures/pager/bench.sh ./quire
+	@echo; $(BUILD)/tools/searchbench $(BUILD)/bench-search.db
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
