@@ -44,6 +44,7 @@ check "S from the library lists the hits" wait_for "Search “grafting” — 2 
 check "a hit names its article and site" grep -q "^The Orchard Ledger — Fernhollow Journal" "$T/screen"
 check "every article with the word is listed" grep -q "^The Mill Race — Fernhollow Journal" "$T/screen"
 check "a hit shows the heading it sits under" grep -q "^  § " "$T/screen"
+check "the status line counts hits, not rows" sh -c "tail -n 1 '$T/screen' | grep -q ' 1/2\$'"
 tm capture-pane -e -p -t q >"$T/escaped"
 check "the snippet highlights the matched word" grep -q "$ESC\[7m[^ ]*grafting" "$T/escaped"
 

@@ -185,8 +185,21 @@ menu_draw(struct pager *p, struct menu *m)
 		draw_row_text(p, row, r + 1, x, attr, pair);
 	}
 	char pos[48];
-	if (m->n > 0)
-		snprintf(pos, sizeof pos, "%zu/%zu", m->sel + 1, m->n);
+	/* A list of entries over several rows counts entries, not rows. */
+	size_t at = m->sel + 1, total = m->n;
+	bool entries = false;
+	for (size_t i = 0; i < m->n && !entries; i++)
+		entries = m->rows[i].cont;
+	if (entries) {
+		at = total = 0;
+		for (size_t i = 0; i < m->n; i++)
+			if (m->rows[i].value >= 0) {
+				total++;
+				at += i <= m->sel;
+			}
+	}
+	if (m->n > 0 && total > 0)
+		snprintf(pos, sizeof pos, "%zu/%zu", at, total);
 	else
 		snprintf(pos, sizeof pos, "empty");
 	status_draw(p, m->hint != NULL ? m->hint : "Enter open · q back · h help", pos);
