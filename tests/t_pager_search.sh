@@ -82,6 +82,14 @@ check "Backspace goes back to the results" wait_for "Search “grafting” — 2
 keys q
 check "q leaves the results for the library" wait_for "quire — 2 articles"
 
+# A query with nothing to search for says so and stays on the library.
+keys S '"' Enter
+check "a query of punctuation only is refused with a message" wait_for "nothing to search for"
+check "on the library screen" grep -q "quire — 2 articles" "$T/screen"
+keys S N E A R '(' Space '*' Enter
+check "a broken query still searches its words" wait_for "Search “NEAR( *” — 0 articles"
+keys q
+
 # Case and diacritics are folded: "naive" finds and highlights "naïve".
 keys S N a i v e Enter
 check "a folded query finds its article" wait_for "Search “Naive” — 1 article"

@@ -126,8 +126,13 @@ results_run(struct pager *p)
 	rs.query = ask(p);
 	if (rs.query == NULL)
 		return;
-	struct menu m = {0};
 	results_load(p, &rs);
+	if (rs.r == NULL) {
+		/* Nothing to list: stay where S was typed, with the message. */
+		free(rs.query);
+		return;
+	}
+	struct menu m = {0};
 	results_build(&rs, &m);
 	for (;;) {
 		long value;
