@@ -505,6 +505,10 @@ store_open(const char *path, char **errp)
 	if (exec_sql(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 	    " PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 8000;", errp) < 0)
 		goto fail;
+	/* Searching reads large parts of the FTS indexes: map the file rather
+	 * than copy each page through read() into a small cache (a search for
+	 * a common word spent a quarter of its time there). */
+	sqlite3_exec(st->db, "PRAGMA mmap_size = 1073741824;", NULL, NULL, NULL);
 	if (version < STORE_SCHEMA_VERSION && migrate(st, errp) < 0)
 		goto fail;
 	return st;

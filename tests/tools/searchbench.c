@@ -166,12 +166,19 @@ count_one(const struct store_summary *s, void *ctx)
 	return 0;
 }
 
+/* Milliseconds on clock (wall: CLOCK_MONOTONIC; CPU: this process's). */
+static double
+clock_ms(clockid_t clock)
+{
+	struct timespec ts;
+	clock_gettime(clock, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 static double
 now_ms(void)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+	return clock_ms(CLOCK_MONOTONIC);
 }
 
 static int
@@ -257,7 +264,7 @@ main(int argc, char **argv)
 		char *query;
 		search_scope scope;
 	} queries[] = {
-		{ "rare word", xstrdup(l.words[25000]), SEARCH_ALL },
+		{ "rare word", xstrdup(l.words[29500]), SEARCH_ALL },
 		{ "rare word", xstrdup(l.words[12000]), SEARCH_ALL },
 		{ "middling word", xstrdup(l.words[800]), SEARCH_ALL },
 		{ "common word", xstrdup(l.words[100]), SEARCH_ALL },
@@ -272,7 +279,11 @@ main(int argc, char **argv)
 		{ "quotes: common", xstrdup(l.words[20]), SEARCH_QUOTES },
 	};
 	size_t nq = sizeof queries / sizeof queries[0];
+	/* Wall time is what a reader waits; CPU time shows what the search
+	 * itself costs on a machine shared with other work. */
 	double *all = xcalloc(nq * (size_t)runs, sizeof *all), *one = xcalloc((size_t)runs, sizeof *one);
+	double *cpu_all = xcalloc(nq * (size_t)runs, sizeof *cpu_all);
+	double *cpu = xcalloc((size_t)runs, sizeof *cpu);
 	size_t nall = 0;
 	printf("search: %lld articles; %zu queries x %d runs, top 20 with snippets\n", want, nq, runs);
 	for (size_t i = 0; i < nq; i++) {
@@ -285,19 +296,25 @@ main(int argc, char **argv)
 		hits = r->n;
 		search_results_free(r);          /* warm-up run, not counted */
 		for (int k = 0; k < runs; k++) {
-			double t0 = now_ms();
+			double t0 = now_ms(), c0 = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
 			search_run(st, queries[i].query, queries[i].scope, 20, &r, NULL);
 			one[k] = now_ms() - t0;
+			cpu[k] = clock_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
+			cpu_all[nall] = cpu[k];
 			all[nall++] = one[k];
 			search_results_free(r);
 		}
 		qsort(one, (size_t)runs, sizeof *one, cmp_double);
-		printf("  %-17s %-28.28s %2zu hits  p50 %6.2f ms  max %6.2f ms\n", queries[i].what,
-		    queries[i].query, hits, pct(one, (size_t)runs, 0.5), one[runs - 1]);
+		qsort(cpu, (size_t)runs, sizeof *cpu, cmp_double);
+		printf("  %-17s %-24.24s %6zu hits  p50 %6.2f ms  max %6.2f ms  (CPU p50 %6.2f ms)\n",
+		    queries[i].what, queries[i].query, hits, pct(one, (size_t)runs, 0.5),
+		    one[runs - 1], pct(cpu, (size_t)runs, 0.5));
 	}
 	qsort(all, nall, sizeof *all, cmp_double);
-	printf("search latency: p50 %.2f ms, p99 %.2f ms (targets: p50 < 10 ms, p99 < 50 ms)\n",
-	    pct(all, nall, 0.5), pct(all, nall, 0.99));
+	qsort(cpu_all, nall, sizeof *cpu_all, cmp_double);
+	printf("search latency: p50 %.2f ms, p99 %.2f ms (targets: p50 < 10 ms, p99 < 50 ms);"
+	    " CPU p50 %.2f ms, p99 %.2f ms\n", pct(all, nall, 0.5), pct(all, nall, 0.99),
+	    pct(cpu_all, nall, 0.5), pct(cpu_all, nall, 0.99));
 	store_close(st);
 
 	sqlite3 *db;
@@ -321,5 +338,7 @@ main(int argc, char **argv)
 		free(queries[i].query);
 	free(all);
 	free(one);
+	free(cpu_all);
+	free(cpu);
 	return 0;
 }
