@@ -206,6 +206,11 @@ size_t find_line(const struct layout *l, size_t block, size_t off);
 void find_goto(struct pager *p, struct view *v, size_t block, size_t off);
 
 /* results.c */
+/* Wrap a snippet marked with SEARCH_MARK_ON/OFF into at most rows rows of
+ * width columns, each row marked on its own; when it does not fit, the
+ * start is cut so the first mark shows, and cuts are shown with "…".
+ * Returns a newly allocated array of *n newly allocated rows. */
+char **snippet_wrap(const char *snippet, int width, int rows, size_t *n);
 /* Ask for a query and search the library from the current screen: a list
  * of hits, all text or quotes only; Enter opens one at its match. Returns
  * when the reader leaves the list, to p->view as it was. */

@@ -18,6 +18,134 @@
 #include "util.h"
 
 #define RESULTS_LIMIT 100
+#define SNIPPET_ROWS 2       /* rows a snippet may take in the list */
+
+/* One character of a snippet: its bytes, columns and whether it is marked. */
+struct unit {
+	size_t at, len;
+	int width;
+	bool marked, space;
+};
+
+/* Split a marked snippet into characters, the markers turned into flags. */
+static struct unit *
+units_of(const char *s, size_t *n)
+{
+	size_t len = strlen(s), count = 0;
+	struct unit *u = xcalloc(len + 1, sizeof *u);
+	bool marked = false;
+	for (size_t i = 0; i < len;) {
+		if (s[i] == SEARCH_MARK_ON || s[i] == SEARCH_MARK_OFF) {
+			marked = s[i] == SEARCH_MARK_ON;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		int w;
+		size_t k = layout_next_char(s + i, len - i, &cp, &w);
+		u[count++] = (struct unit){ i, k, w, marked, cp == ' ' };
+		i += k;
+	}
+	*n = count;
+	return u;
+}
+
+/* Append units [from, to) of s to b with markers around marked runs. */
+static void
+emit(struct buf *b, const char *s, const struct unit *u, size_t from, size_t to)
+{
+	bool on = false;
+	for (size_t i = from; i < to; i++) {
+		if (u[i].marked != on) {
+			buf_putc(b, on ? SEARCH_MARK_OFF : SEARCH_MARK_ON);
+			on = u[i].marked;
+		}
+		buf_append(b, s + u[i].at, u[i].len);
+	}
+	if (on)
+		buf_putc(b, SEARCH_MARK_OFF);
+}
+
+/* Wrap a marked snippet into at most rows rows of width columns, breaking
+ * at spaces, each row with its own markers. When it does not fit, the text
+ * before the first mark is cut (with "…") so the mark shows, and the end is
+ * cut with "…". Returns a newly allocated array of *n newly allocated rows. */
+char **
+snippet_wrap(const char *snippet, int width, int rows, size_t *n)
+{
+	size_t nu;
+	const char *s = snippet != NULL ? snippet : "";
+	struct unit *u = units_of(s, &nu);
+	if (width < 8)
+		width = 8;
+	if (rows < 1)
+		rows = 1;
+	int total = 0, before = 0;
+	size_t first = nu;
+	for (size_t i = 0; i < nu; i++) {
+		if (u[i].marked && first == nu)
+			first = i;
+		if (first == nu)
+			before += u[i].width;
+		total += u[i].width;
+	}
+	size_t start = 0;
+	bool cut_start = false;
+	if (total > width * rows && first < nu && before > width / 3) {
+		/* Start at a space about a third of a row before the mark. */
+		int back = 0;
+		start = first;
+		while (start > 0 && back < width / 3) {
+			start--;
+			back += u[start].width;
+		}
+		while (start < first && !u[start].space)
+			start++;
+		while (start < first && u[start].space)
+			start++;
+		cut_start = start > 0;
+	}
+	char **out = xcalloc((size_t)rows, sizeof *out);
+	size_t count = 0, i = start;
+	while (i < nu && count < (size_t)rows) {
+		bool last_row = count + 1 == (size_t)rows;
+		int room = width - (count == 0 && cut_start ? 1 : 0);
+		int used = 0;
+		size_t j = i, brk = i;
+		while (j < nu && used + u[j].width <= room) {
+			used += u[j].width;
+			j++;
+			if (j < nu && u[j].space)
+				brk = j;
+		}
+		bool more = j < nu;
+		if (more && last_row) {
+			/* Make room for the "…" that says the text goes on. */
+			while (j > i && used + 1 > room) {
+				j--;
+				used -= u[j].width;
+			}
+			while (j > i + 1 && u[j - 1].space)
+				j--;
+		} else if (more && brk > i) {
+			j = brk;
+		}
+		if (j == i)
+			j = i + 1;   /* one character wider than the row */
+		struct buf b = {0};
+		buf_puts(&b, count == 0 && cut_start ? "…" : "");
+		emit(&b, s, u, i, j);
+		if (more && last_row)
+			buf_puts(&b, "…");
+		out[count++] = buf_detach(&b);
+		i = j;
+		while (i < nu && u[i].space)
+			i++;
+	}
+	free(u);
+	*n = count;
+	return out;
+}
 
 struct results {
 	char *query;
@@ -62,8 +190,15 @@ results_build(const struct results *rs, struct menu *m)
 			menu_add_marked(m, ROLE_DIM, 2, -1, true, under);
 			free(under);
 		}
-		if (h->snippet != NULL && h->snippet[0] != '\0')
-			menu_add_marked(m, ROLE_TEXT, 4, -1, true, h->snippet);
+		if (h->snippet != NULL && h->snippet[0] != '\0') {
+			size_t nrows;
+			char **rows = snippet_wrap(h->snippet, COLS - 4, SNIPPET_ROWS, &nrows);
+			for (size_t k = 0; k < nrows; k++) {
+				menu_add_marked(m, ROLE_TEXT, 4, -1, true, rows[k]);
+				free(rows[k]);
+			}
+			free(rows);
+		}
 		if (quotes) {
 			char *who = quote_attribution(h->author, h->publication, h->work, h->year);
 			menu_add_marked(m, ROLE_ATTRIB, 4, -1, true, who != NULL ? who : "(not attributed)");

@@ -57,6 +57,46 @@ test_marked_rows(void)
 	CHECK_INT(m.n, 0);
 }
 
+/* Check snippet_wrap's rows for s at width and rows (want: NULL-ended). */
+static void
+check_wrap(const char *s, int width, int rows, const char *const *want)
+{
+	size_t n, k = 0;
+	char **got = snippet_wrap(s, width, rows, &n);
+	for (; want[k] != NULL; k++)
+		CHECK_STR(k < n ? got[k] : "(missing)", want[k]);
+	CHECK_INT(n, k);
+	for (size_t i = 0; i < n; i++)
+		free(got[i]);
+	free(got);
+}
+
+/* Test wrapping marked snippets into list rows. */
+static void
+test_snippet_wrap(void)
+{
+	/* Fits: unchanged. */
+	check_wrap("a \x02" "b\x03 c", 20, 2, (const char *const[]){ "a \x02" "b\x03 c", NULL });
+	/* Two rows broken at a space; a mark across the break is closed and
+	 * opened again; the end is cut with "…" and no space before it. */
+	check_wrap("one two \x02three four\x03 five", 12, 2,
+	    (const char *const[]){ "one two", "\x02three four\x03…", NULL });
+	check_wrap("\x02one two three\x03", 8, 2,
+	    (const char *const[]){ "\x02one two\x03", "\x02three\x03", NULL });
+	/* A long lead-in is cut so the first mark shows on the first row. */
+	check_wrap("alpha beta gamma delta epsilon zeta eta theta iota kappa \x02lambda\x03 mu nu xi "
+	    "omicron pi rho sigma tau upsilon phi chi psi omega", 30, 2,
+	    (const char *const[]){ "…kappa \x02lambda\x03 mu nu xi omicron", "pi rho sigma tau upsilon phi…",
+	    NULL });
+	/* Widths are columns: wide characters take two. */
+	check_wrap("灯台守の日誌 \x02灯台\x03", 10, 1, (const char *const[]){ "…\x02灯台\x03", NULL });
+	check_wrap("\x02灯台\x03守の日誌", 7, 1, (const char *const[]){ "\x02灯台\x03守…", NULL });
+	/* A word longer than a row is cut hard; nothing is lost between rows. */
+	check_wrap("abcdefghijkl", 8, 2, (const char *const[]){ "abcdefgh", "ijkl", NULL });
+	check_wrap("", 10, 2, (const char *const[]){ NULL });
+	check_wrap(NULL, 10, 2, (const char *const[]){ NULL });
+}
+
 /* Test the attribution line and where a quotation starts in its block. */
 static void
 test_quotes(void)
@@ -240,6 +280,7 @@ main(void)
 	menu_clear(&m);
 
 	test_marked_rows();
+	test_snippet_wrap();
 	test_quotes();
 	test_find();
 	return test_done("test_pager");
