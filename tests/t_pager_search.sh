@@ -160,5 +160,30 @@ keys q q
 check "and goes back" wait_for "quire - 2 articles"
 quit_and_wait
 
+# The shared seed article, when present: Voltaire's line among its quotations.
+SEED="$TOP/../shared/fixtures/seed-classic/source.html"
+if [ -f "$SEED" ]; then
+	"$QUIRE" --db "$DB" import "$SEED" >"$T/seed" 2>&1
+	SID=$(cut -f 1 "$T/seed")
+	start read "$SID"
+	check "the seed article opens" wait_for "min left"
+	keys S a b s u r d i t i e s Enter t
+	check "the seed's quotation is found among quotations" wait_for "1 quotation · t: all text"
+	check "attributed to Voltaire and his work" grep -q "— Voltaire, “Questions sur les miracles”, 1765" "$T/screen"
+	keys Enter
+	check "it opens at the quoted words" wait_for "Match 1 of"
+	check "highlighted on the top line" top_marked absurdities
+	keys q q
+	check "and comes back to the article" wait_for "min left"
+	NQ=$("$QUIRE" --db "$DB" quotes --json "$SID" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))')
+	keys Q
+	check "Q lists as many quotations as quire quotes" wait_for "Quotations ($NQ)"
+	check "the first with Voltaire's attribution" grep -q "^      — Voltaire, “Questions sur les miracles”, 1765" "$T/screen"
+	keys q
+	quit_and_wait
+else
+	skipped=$((skipped + 1))
+fi
+
 echo "t_pager_search.sh: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]
