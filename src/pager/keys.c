@@ -73,7 +73,7 @@ static const struct binding bindings[] = {
 	{ V, '\t', "Tab", ACT_NEXT_LINK, "highlight the next link on screen" },
 	{ V, F(KEY_BTAB), "Shift-Tab", ACT_PREV_LINK, "highlight the previous link on screen" },
 	{ V | L, 'y', "y", ACT_COPY_LINK, "copy link N or the highlighted one (OSC 52)" },
-	{ V, F(KEY_BACKSPACE), "Backspace", ACT_BACK_ARTICLE, "back to the article a link came from, or to the search results" },
+	{ V, F(KEY_BACKSPACE), "Backspace", ACT_BACK_ARTICLE, "back to the article a link came from, or to the results" },
 	{ V, 127, NULL, ACT_BACK_ARTICLE, NULL },
 	{ V, CTRL('h'), NULL, ACT_BACK_ARTICLE, NULL },
 	{ L | B, '\n', "Enter", ACT_OPEN, "open the selected entry" },
