@@ -294,6 +294,15 @@ results_run(struct pager *p)
 			results_build(&rs, &m);
 			break;
 		}
+		case ACT_REDRAW: {
+			/* A new width: wrap the snippets again, keeping the selection. */
+			long keep = m.sel < m.n ? m.rows[m.sel].value : -1;
+			results_build(&rs, &m);
+			for (size_t i = 0; i < m.n; i++)
+				if (keep >= 0 && m.rows[i].value == keep)
+					m.sel = i;
+			break;
+		}
 		case ACT_HELP: {
 			struct menu h = {0};
 			key_help(&h);
