@@ -94,7 +94,7 @@ keys q
 keys S N a i v e Enter
 check "a folded query finds its article" wait_for "Search “Naive” — 1 article"
 keys Enter
-check "the article opens at the accented word" wait_for "Match 1 of"
+check "the article opens at the accented word" wait_for "of 2 · n next"
 check "the accented word is highlighted" top_marked "naïve"
 keys q q
 check "back at the library" wait_for "quire — 2 articles"
