@@ -52,11 +52,15 @@ struct search_hit {
 	char *site;              /* its site name */
 	char *heading;           /* text of the nearest heading above the hit's
 	                            block, NULL when the hit is above every heading */
-	size_t block;            /* index of the block the first match is in */
-	size_t offset;           /* character (code point) offset of the first
-	                            match in that block's text, as bookmarks count */
+	size_t block;            /* index of the block the snippet comes from: the
+	                            one where most of the query's different terms
+	                            are together (a heading wins a tie, then the
+	                            earlier block); for a quote, within the quote */
+	size_t offset;           /* character (code point) offset in that block's
+	                            text of the match the snippet is built around,
+	                            as bookmarks count */
 	bool in_title;           /* only the title matched: block 0, offset 0 */
-	char *snippet;           /* text around the first match, one line, with
+	char *snippet;           /* text around that match, one line, with
 	                            SEARCH_MARK_ON/OFF around matched words, "…" where cut */
 	double score;            /* bm25 after weighting; lower is better */
 	/* For quote hits (SEARCH_QUOTES); quote is -1 for text hits. */
@@ -73,7 +77,11 @@ struct search_results {
 	size_t n;
 };
 
-/* Search st for query (raw user text; sanitised here) in scope, returning at
+/* Search st for query (raw user text; sanitised here) in scope — all text:
+ * articles holding every term anywhere (title, headings, body; "every term"
+ * as the query's AND, OR, NOT and NEAR say), ranked by
+ * bm25 with a title match counting four times and a heading twice; quotes:
+ * quoted passages and their attribution — returning at
  * most limit hits (0: a default of 20) in *out (free with
  * search_results_free). A query with nothing to search for is an error
  * ("nothing to search for"); no hits is not. Returns 0, or -1 with *errp set

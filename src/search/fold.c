@@ -177,18 +177,3 @@ fold_tokens_free(struct fold_tokens *t)
 	free(t->buf);
 	memset(t, 0, sizeof *t);
 }
-
-char *
-fold_words(const char *s)
-{
-	struct fold_tokens t;
-	fold_tokenize(s, 0, &t);
-	struct buf b = {0};
-	for (size_t i = 0; i < t.n; i++) {
-		if (i > 0)
-			buf_putc(&b, ' ');
-		buf_puts(&b, t.t[i].folded);
-	}
-	fold_tokens_free(&t);
-	return buf_detach(&b);
-}

@@ -73,8 +73,6 @@ struct fold_tokens {
  * Fills *out (free with fold_tokens_free). */
 void fold_tokenize(const char *text, size_t from, struct fold_tokens *out);
 void fold_tokens_free(struct fold_tokens *t);
-/* Return a newly allocated copy of the words of s, folded, one space between. */
-char *fold_words(const char *s);
 
 /* One match of a matcher's term in a text. */
 struct match {

@@ -11,7 +11,11 @@
  * or deleted (cascades included) and index titles; new blocks and quotes are
  * indexed by put_children in one statement per article, because FTS5 flushes
  * its pending terms at the end of every statement and a per-row trigger made
- * an import four times slower. Every write of an article happens inside one
+ * an import four times slower. articles_fts, the index search uses, holds
+ * each whole article (title, headings, body) read from the article_text
+ * view; a view fires no triggers, so its row is deleted with the old text
+ * before an article changes or goes (unindex) and added again by
+ * put_children. Every write of an article happens inside one
  * transaction: a failure rolls it all back. Statements are prepared once and
  * cached in the handle. */
 #include "store.h"
