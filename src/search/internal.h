@@ -11,8 +11,10 @@
 
 #include "util.h"
 
-/* The most operands (words, phrases, NEAR groups) a query keeps. */
+/* The most operands (words, phrases, NEAR groups) a query keeps, and the
+ * deepest parentheses: FTS5's parser has a fixed stack. */
 #define QUERY_MAX_OPERANDS 64
+#define QUERY_MAX_DEPTH 8
 
 typedef enum qtok_kind {
 	Q_WORD,      /* a bare word, possibly prefix* */

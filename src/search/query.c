@@ -298,7 +298,8 @@ next_live(const struct query *q, size_t i)
 	return i;
 }
 
-/* Drop parentheses without a partner and pairs with nothing between them. */
+/* Drop parentheses without a partner, pairs with nothing between them and
+ * pairs nested deeper than QUERY_MAX_DEPTH (their contents stay). */
 static void
 fix_parens(struct query *q)
 {
@@ -323,6 +324,25 @@ fix_parens(struct query *q)
 	while (depth > 0)
 		q->toks[stack[--depth]].dropped = true;
 	free(stack);
+	/* Depth is counted over the pairs that are left. */
+	depth = 0;
+	size_t *open_deep = xcalloc(q->n + 1, sizeof *open_deep);
+	for (size_t i = 0; i < q->n; i++) {
+		struct qtok *t = &q->toks[i];
+		if (t->dropped)
+			continue;
+		if (t->kind == Q_LPAREN) {
+			open_deep[depth] = depth >= QUERY_MAX_DEPTH;
+			if (open_deep[depth])
+				t->dropped = true;
+			depth++;
+		} else if (t->kind == Q_RPAREN) {
+			depth--;
+			if (open_deep[depth])
+				t->dropped = true;
+		}
+	}
+	free(open_deep);
 }
 
 /* Make each operator without an operand on both sides a plain word. */

@@ -1198,7 +1198,7 @@ store_search(struct store *st, const char *match, bool quotes, size_t limit,
 		free(*hits);
 		*hits = NULL;
 		*n = 0;
-		return db_error(st, errp, "search");
+		return db_error(st, errp, "library");
 	}
 	return 0;
 }
@@ -1211,7 +1211,7 @@ step_row(struct store *st, sqlite3_stmt *s, char **errp)
 	if (rc == SQLITE_ROW)
 		return 1;
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : db_error(st, errp, "search");
+	return rc == SQLITE_DONE ? 0 : db_error(st, errp, "library");
 }
 
 int
@@ -1279,7 +1279,7 @@ store_hit_info_get(struct store *st, const struct store_hit *h, bool quote,
 		}
 		sqlite3_reset(s);
 		if (rc != SQLITE_DONE) {
-			db_error(st, errp, "search");
+			db_error(st, errp, "library");
 			goto fail;
 		}
 	}

@@ -109,6 +109,7 @@ QUERIES = [
     "(cats OR dogs) NOT (mice OR \"old rats\"*)", "NEAR(cats dogs, 5)", "NEAR(", "a OR", "\"",
     "*", "-", ":", "(", ")", "title:cats", "\u201ccurly phrase\u201d", "caf\u00e9 cr\u00e8me",
     "ab\udcff\udcfecd", "NEAR(\"a b\"* c,)", "((a)) OR (", "don't e-mail e.g.",
+    "(a OR " * 40 + "z" + ")" * 40,
 ]
 
 HOSTILE_PAGES = [

@@ -58,6 +58,7 @@ static const struct {
 	{ "cats)", "\"cats\"" },
 	{ "(cats OR)", "(\"cats\" AND \"OR\")" },
 	{ "(( ))", "" },
+	{ "((((((((((a))))))))))", "((((((((\"a\"))))))))" },
 	{ "don't", "\"don't\"" },
 	{ "e-mail", "\"e-mail\"" },
 	{ "café crème", "\"café\" AND \"crème\"" },
@@ -108,6 +109,29 @@ test_sanitise(sqlite3 *db)
 	CHECK(fts_accepts(db, got));
 	free(got);
 	buf_free(&big);
+	/* Deep nesting and long operator chains stay inside FTS5's parser
+	 * stack. */
+	static const char *const ops[] = { " OR ", " AND ", " NOT ", " " };
+	struct buf deep = {0}, chain = {0};
+	for (int i = 0; i < 300; i++)
+		buf_printf(&deep, "(w%d%s", i, ops[i % 4]);
+	buf_puts(&deep, "end");
+	for (int i = 0; i < 300; i++)
+		buf_putc(&deep, ')');
+	for (int i = 0; i < 200; i++)
+		buf_printf(&chain, "w%d%sNEAR(x y, 2)%s", i, ops[i % 4], ops[(i + 1) % 4]);
+	const char *hard[] = { buf_str(&deep), buf_str(&chain) };
+	for (size_t i = 0; i < 2; i++) {
+		got = search_query_sanitize(hard[i]);
+		CHECK(got[0] != '\0');
+		if (!fts_accepts(db, got)) {
+			fprintf(stderr, "FTS5 refused a hard query: %s\n", sqlite3_errmsg(db));
+			CHECK(false);
+		}
+		free(got);
+	}
+	buf_free(&deep);
+	buf_free(&chain);
 	got = search_query_sanitize(NULL);
 	CHECK_STR(got, "");
 	free(got);
