@@ -244,24 +244,15 @@ find_next(struct pager *p, struct view *v, bool backward)
 bool
 find_hit(const struct view *v, size_t block, size_t off, size_t *hint)
 {
-	/* Binary search for the first match ending after (block, off). */
-	size_t lo = 0, hi = v->nmatches;
 	if (*hint < v->nmatches) {
 		const struct match *h = &v->matches[*hint];
 		if (h->block == block && h->start <= off && off < h->end)
 			return true;
 	}
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		const struct match *m = &v->matches[mid];
-		if (m->block < block || (m->block == block && m->end <= off))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < v->nmatches) {
-		const struct match *m = &v->matches[lo];
-		*hint = lo;
+	size_t i = find_nearest(v->matches, v->nmatches, block, off);
+	if (i < v->nmatches) {
+		const struct match *m = &v->matches[i];
+		*hint = i;
 		return m->block == block && m->start <= off && off < m->end;
 	}
 	return false;
