@@ -142,6 +142,18 @@ keys q
 quit_and_wait
 check "quits cleanly" grep -q "QUIRE-EXITED-0" "$T/screen"
 
+# A tiny terminal: the screens still work and nothing crashes.
+start
+check "the library opens for the tiny terminal" wait_for "quire — 2 articles"
+tm resize-window -t q -x 20 -y 5
+keys S g r a f t i n g Enter t t j Enter n N Q j Enter q q
+tm resize-window -t q -x 80 -y 24
+keys s   # sorting says so: every key before it has been read
+check "a 20x5 terminal goes through search, hit and quotations and back" wait_for "Sorted by date published"
+check "to the library" grep -q "quire — 2 articles" "$T/screen"
+quit_and_wait
+check "and quits cleanly" grep -q "QUIRE-EXITED-0" "$T/screen"
+
 # NO_COLOR and the C locale: the results in ASCII, the match in reverse video.
 LOCALE=C NOCOLOR=1 start
 check "the C locale shows the library" wait_for "quire - 2 articles"
