@@ -225,9 +225,8 @@ push(struct query *q, const struct qtok *t)
 static void
 lex(struct query *out, const struct cps *q)
 {
-	size_t operands = 0;
 	size_t i = 0;
-	while (i < q->n && operands < QUERY_MAX_OPERANDS) {
+	while (i < q->n) {
 		uint32_t c = q->c[i];
 		struct qtok t;
 		memset(&t, 0, sizeof t);
@@ -240,7 +239,6 @@ lex(struct query *out, const struct cps *q)
 			i = j;
 			if (t.text == NULL)
 				continue;
-			operands++;
 			push(out, &t);
 		} else if (c == '(' || c == ')') {
 			t.kind = c == '(' ? Q_LPAREN : Q_RPAREN;
@@ -267,7 +265,6 @@ lex(struct query *out, const struct cps *q)
 				size_t j = lex_near(q, end, &t);
 				if (j != 0) {
 					push(out, &t);
-					operands++;
 					i = j;
 					done = true;
 				}
@@ -275,7 +272,6 @@ lex(struct query *out, const struct cps *q)
 			if (!done) {
 				i = lex_word(q, i, &t);
 				push(out, &t);
-				operands++;
 			}
 		} else {
 			i++;                    /* anything else separates words */
@@ -307,6 +303,8 @@ fix_parens(struct query *q)
 	size_t depth = 0;
 	for (size_t i = 0; i < q->n; i++) {
 		struct qtok *t = &q->toks[i];
+		if (t->dropped)
+			continue;
 		if (t->kind == Q_LPAREN) {
 			stack[depth++] = i;
 		} else if (t->kind == Q_RPAREN) {
@@ -366,6 +364,35 @@ fix_operators(struct query *q)
 	}
 }
 
+/* Keep the first QUERY_MAX_OPERANDS operands: drop everything after them,
+ * then what that leaves unmatched or dangling. Done on the valid query, so
+ * that sanitising a sanitised query changes nothing. */
+static void
+truncate_operands(struct query *q)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < q->n; i++) {
+		struct qtok *t = &q->toks[i];
+		if (t->dropped)
+			continue;
+		if (count == QUERY_MAX_OPERANDS)
+			t->dropped = true;
+		else if (query_is_operand(t))
+			count++;
+	}
+	if (count < QUERY_MAX_OPERANDS)
+		return;
+	fix_parens(q);
+	for (size_t i = q->n; i-- > 0;) {
+		struct qtok *t = &q->toks[i];
+		if (t->dropped)
+			continue;
+		if (query_is_operand(t) || t->kind == Q_RPAREN)
+			break;
+		t->dropped = true;      /* an operator left at the end */
+	}
+}
+
 /* Mark the operand of each NOT (a group: all of it) as negated. */
 static void
 mark_negated(struct query *q)
@@ -398,6 +425,7 @@ query_parse(const char *text)
 	free(c.c);
 	fix_parens(q);
 	fix_operators(q);
+	truncate_operands(q);
 	mark_negated(q);
 	return q;
 }

@@ -92,6 +92,9 @@ test_sanitise(sqlite3 *db)
 	for (size_t i = 0; i < sizeof sanitise_cases / sizeof sanitise_cases[0]; i++) {
 		char *got = search_query_sanitize(sanitise_cases[i].in);
 		CHECK_STR(got, sanitise_cases[i].out);
+		char *again = search_query_sanitize(got);     /* idempotent */
+		CHECK_STR(again, got);
+		free(again);
 		if (got[0] != '\0' && !fts_accepts(db, got)) {
 			fprintf(stderr, "FTS5 refused \"%s\" from \"%s\": %s\n", got,
 			    sanitise_cases[i].in, sqlite3_errmsg(db));
@@ -124,6 +127,9 @@ test_sanitise(sqlite3 *db)
 	for (size_t i = 0; i < 2; i++) {
 		got = search_query_sanitize(hard[i]);
 		CHECK(got[0] != '\0');
+		char *again = search_query_sanitize(got);
+		CHECK_STR(again, got);
+		free(again);
 		if (!fts_accepts(db, got)) {
 			fprintf(stderr, "FTS5 refused a hard query: %s\n", sqlite3_errmsg(db));
 			CHECK(false);
