@@ -142,6 +142,64 @@ sample(void)
 	return a;
 }
 
+/* Check that find_run finds in a's blocks what one search_matcher_find
+ * after another over each whole block finds. */
+static void
+check_same_as_matcher(struct article *a, const char *query)
+{
+	struct view v = { .a = a, .cur_match = -1 };
+	v.matcher = search_matcher_create(query);
+	size_t n = find_run(&v), k = 0;
+	bool same = true;
+	for (size_t b = 0; b < a->nblocks; b++) {
+		const char *t = a->blocks[b].text;
+		size_t from = 0, start, end;
+		while (search_matcher_find(v.matcher, t, from, &start, &end) && end > start) {
+			if (k >= n || v.matches[k].block != b || v.matches[k].start != start ||
+			    v.matches[k].end != end)
+				same = false;
+			k++;
+			from = end;
+		}
+	}
+	CHECK(same);
+	CHECK_INT(n, k);
+	CHECK(n > 0);
+	search_matcher_free(v.matcher);
+	free(v.matches);
+}
+
+/* Test that long blocks, searched through windows, lose and repeat nothing. */
+static void
+test_find_windows(void)
+{
+	struct article *a = article_create();
+	struct buf b = {0};
+	/* Words of varying length, so phrases fall across every window edge. */
+	static const char *const words[] = { "the", "quick", "brown", "fox", "jumps", "over",
+	    "a", "lazy", "dog", "Café", "naïve", "x", "overwhelmingly" };
+	for (size_t i = 0; i < 6000; i++)
+		buf_printf(&b, "%s%s", i ? " " : "", words[(i * 7 + i / 13) % 13]);
+	article_add_block(a, BLOCK_PARAGRAPH, 0, 0, buf_str(&b));
+	buf_truncate(&b, 0);
+	/* A block with newlines and a long word at a window edge. */
+	for (size_t i = 0; i < 400; i++)
+		buf_printf(&b, "%s\nfox%s\n", i % 50 ? "line" : "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		    i % 3 ? " jumps" : "");
+	article_add_block(a, BLOCK_PREFORMATTED, 0, 0, buf_str(&b));
+	buf_free(&b);
+	check_same_as_matcher(a, "fox");
+	check_same_as_matcher(a, "the");
+	check_same_as_matcher(a, "\"fox jumps\"");
+	check_same_as_matcher(a, "\"the lazy quick\"");
+	check_same_as_matcher(a, "\"NAIVE jumps\" dog");
+	/* A phrase cut by a window's end must not be taken as its first word. */
+	check_same_as_matcher(a, "\"naive jumps x over\" naive");
+	check_same_as_matcher(a, "over*");
+	check_same_as_matcher(a, "cafe x");
+	article_free(a);
+}
+
 /* Test finding a query's terms in an article and going to a hit. */
 static void
 test_find(void)
@@ -283,5 +341,6 @@ main(void)
 	test_snippet_wrap();
 	test_quotes();
 	test_find();
+	test_find_windows();
 	return test_done("test_pager");
 }
