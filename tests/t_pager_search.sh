@@ -81,6 +81,11 @@ keys BSpace
 check "Backspace goes back to the results" wait_for "Search “grafting” — 2 articles"
 keys q
 check "q leaves the results for the library" wait_for "quire — 2 articles"
+keys S
+check "S offers the last search again" wait_for "Search the library (Enter: grafting):"
+keys Enter
+check "Enter on an empty query repeats it" wait_for "Search “grafting” — 2 articles"
+keys q
 
 # A query with nothing to search for says so and stays on the library.
 keys S '"' Enter

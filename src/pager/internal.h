@@ -94,6 +94,8 @@ struct pager {
 	int max_width;
 	char *msg;                  /* status message, shown until the next key */
 	struct view *view;
+	char *last_query;           /* the last library search, for S then Enter */
+	bool last_quotes;           /* and whether it was over quotations only */
 };
 
 /* A row of a list screen; value < 0 rows are headings, not selectable.

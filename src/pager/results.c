@@ -241,14 +241,27 @@ open_hit(struct pager *p, const struct results *rs, const struct search_hit *h)
 	view_loop(p, base);
 }
 
-/* Read a query; returns it newly allocated, or NULL when none was typed. */
+/* Read a query; an empty one is the last search again. Returns it newly
+ * allocated, or NULL when cancelled or when there is nothing to repeat. */
 static char *
 ask(struct pager *p)
 {
-	char *q = prompt_read(p, "Search the library: ");
+	char *prompt;
+	if (p->last_query != NULL) {
+		char *last = text_fit(p->last_query, 24);
+		size_t len = strlen(last);
+		while (len > 0 && last[len - 1] == ' ')
+			last[--len] = '\0';
+		prompt = xasprintf("Search the library (Enter: %s): ", last);
+		free(last);
+	} else {
+		prompt = xstrdup("Search the library: ");
+	}
+	char *q = prompt_read(p, prompt);
+	free(prompt);
 	if (q != NULL && q[0] == '\0') {
 		free(q);
-		q = NULL;
+		q = xstrdup(p->last_query);   /* NULL when there is none */
 	}
 	return q;
 }
@@ -261,6 +274,8 @@ results_run(struct pager *p)
 	rs.query = ask(p);
 	if (rs.query == NULL)
 		return;
+	if (p->last_query != NULL && strcmp(rs.query, p->last_query) == 0 && p->last_quotes)
+		rs.scope = SEARCH_QUOTES;   /* the same search, as it was left */
 	results_load(p, &rs);
 	if (rs.r == NULL) {
 		/* Nothing to list: stay where S was typed, with the message. */
@@ -317,5 +332,7 @@ results_run(struct pager *p)
 	}
 	menu_clear(&m);
 	search_results_free(rs.r);
-	free(rs.query);
+	free(p->last_query);
+	p->last_query = rs.query;
+	p->last_quotes = rs.scope == SEARCH_QUOTES;
 }
