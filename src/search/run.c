@@ -1,9 +1,10 @@
 /* run.c — a search from query to hits: sanitise the query, let the store
- * rank the hits with FTS5, then for each find the first match in its block
- * (its character offset, for the pager to open at) and cut a snippet around
- * it with every match marked. Matching uses the folding of fold.c; when it
- * disagrees with SQLite's tokenizer the hit still comes, with its snippet
- * from the block's start and offset 0. */
+ * rank the hits with FTS5 (whole articles, or quotations), then for each
+ * find the block where most of the query's terms are together and the match
+ * there (its character offset, for the pager to open at), and cut a snippet
+ * around it with every match marked. Matching uses the folding of fold.c;
+ * when it disagrees with SQLite's tokenizer the hit still comes, with its
+ * snippet from the first block and offset 0. */
 #include "search.h"
 
 #include <stdlib.h>
@@ -14,7 +15,7 @@
 #include "text.h"
 
 #define DEFAULT_LIMIT 20
-/* Characters of context in a snippet before the first match, and in all. */
+/* Characters of context in a snippet before its match, and in all. */
 #define SNIPPET_BEFORE 60
 #define SNIPPET_LENGTH 200
 
