@@ -3,7 +3,7 @@
 #   make            build ./quire
 #   make run        install missing build dependencies, build, open the sample library
 #   make check      install missing build dependencies, build, run every test
-#   make bench      print import-speed figures
+#   make bench      print import-speed, blog-import and search figures
 #   make install    PREFIX=/usr/local DESTDIR= (make uninstall removes it all again)
 #   make check-clang build once more with clang, warnings as errors (skips without clang)
 
@@ -101,6 +101,7 @@ bench: deps
 	@sh tests/bench.sh ./quire $(BUILD)
 	@echo; sh tests/fixtures/pager/bench.sh ./quire
 	@echo; sh tests/bench_wxr.sh ./quire $(BUILD)
+	@echo; $(BUILD)/tools/searchbench $(BUILD)/bench-search.db
 
 # The binary, the man page, bash and zsh completions, and the sample pages.
 install: all

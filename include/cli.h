@@ -31,6 +31,8 @@ enum {
 	OPT_STATUS = 1 << 10,  /* --status LIST: WordPress statuses to import */
 	OPT_FULL = 1 << 11,    /* --full: fetch pages of summary-only feed items */
 	OPT_FEED_ALL = 1 << 12,   /* import --all: follow a feed's pages */
+	OPT_QUOTES = 1 << 2,   /* --quotes (search) */
+	OPT_LIMIT = 1 << 3,    /* --limit N (search) */
 };
 #define CLI_MAX_OPTIONS 32
 
@@ -131,6 +133,9 @@ int cmd_import_cited(struct context *ctx);   /* import --cited ID */
  * why it has none. */
 int cli_import_blog(struct context *ctx, const char *spec, struct source *src,
     struct article **ap);
+/* The commands that search (src/cli/search.c). */
+int cmd_search(struct context *ctx);
+int cmd_quotes(struct context *ctx);
 /* Run the pager on article id (0: the library screen). */
 int cli_open_pager(struct context *ctx, long long id);
 

@@ -1,7 +1,8 @@
 /* store.h — the library: articles kept in one SQLite file with their blocks,
  * spans, links, quotations, tags, bookmarks, reading positions, the original
  * page bytes, and FTS5 indexes over block text, quote text and titles. Only
- * store.c touches the sqlite3 handle. */
+ * store.c touches the sqlite3 handle; search.h builds on the search calls
+ * at the end of this header. */
 #ifndef QUIRE_STORE_H
 #define QUIRE_STORE_H
 
@@ -11,7 +12,7 @@
 #include "article.h"
 
 /* The schema version this quire writes; a newer library is refused. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 struct store;
 
@@ -132,5 +133,56 @@ int store_position_get(struct store *st, long long id, size_t *block, size_t *of
  * with *percent set, 0 when no position is recorded, -1 on error. */
 int store_progress_set(struct store *st, long long id, int percent, char **errp);
 int store_progress_get(struct store *st, long long id, int *percent, char **errp);
+
+/* A hit as the index ranks it (search.h turns it into a search_hit). */
+struct store_hit {
+	long long article_id;
+	long long idx;           /* quotes: the quote's index; text search: -1 */
+	double score;            /* weighted bm25, lower is better */
+};
+
+/* Run the FTS5 expression match (valid syntax: see search_query_sanitize)
+ * over whole articles — title weighted above headings, headings above body
+ * text; one hit per article — or, when quotes, over quoted passages and
+ * their attribution, one hit per quote. Sets *hits (newly allocated, best
+ * first) and *n, at most limit. Returns 0, or -1 with *errp set. */
+int store_search(struct store *st, const char *match, bool quotes, size_t limit,
+    struct store_hit **hits, size_t *n, char **errp);
+
+/* What a hit needs to be shown; strings newly allocated, NULL when unknown. */
+struct store_hit_info {
+	char *title, *site;
+	char *heading;           /* quotes: the nearest heading at or above first_block */
+	size_t first_block;      /* 0, or the quote's first block */
+	char **texts;            /* text of blocks first_block..: all of the
+	                            article's for a text hit, the quote's own */
+	bool *is_heading;        /* per text: whether that block is a heading */
+	size_t ntexts;
+	char *quote_text, *author, *publication, *work, *cite_url;
+	int year;
+};
+/* Fill *info for hit h (a quote hit when quote). Returns 0, or -1 with *errp
+ * set and *info empty. Free with store_hit_info_clear. */
+int store_hit_info_get(struct store *st, const struct store_hit *h, bool quote,
+    struct store_hit_info *info, char **errp);
+void store_hit_info_clear(struct store_hit_info *info);
+
+/* One quotation for a listing; strings point into the store, valid only
+ * during the callback, NULL where unknown. */
+struct store_quote_row {
+	long long article_id;
+	const char *article_title;
+	long long idx;
+	const char *kind;
+	const char *text;
+	const char *author, *publication, *work, *cite_url;
+	int year;                /* 0 when unknown */
+	long long first_block, last_block;
+};
+/* Call fn for each quotation of article id (0: of every article) in article
+ * and quote order; a non-zero return from fn stops the walk and is returned.
+ * Returns 0, or -1 with *errp set. */
+int store_quotes_list(struct store *st, long long id,
+    int (*fn)(const struct store_quote_row *q, void *ctx), void *ctx, char **errp);
 
 #endif

@@ -12,7 +12,8 @@
  *     newspaper styles:
  *       (a) every continuing paragraph reopens with the opening mark and
  *           only the last one closes; the run ends at the first paragraph
- *           that closes it or does not reopen;
+ *           that closes it or does not reopen (a last paragraph that
+ *           closes without reopening still belongs to it);
  *       (b) continuing paragraphs do not reopen at all. This is only
  *           believed when a lead-in introduces an excerpt (it names who
  *           wrote it and where or what, or ends in ';': "As written by X
@@ -539,9 +540,19 @@ run_on(struct finder *f, size_t i, const struct mark *o, enum intro intro, struc
 			}
 			append_piece(out, s, after, strlen(s));
 			k = next_block(a, k);
-			if (k >= a->nblocks || !eligible(f, k) || a->blocks[k].kind != BLOCK_PARAGRAPH ||
-			    !reopens(a, k, fam, &after))
+			if (k >= a->nblocks || !eligible(f, k) || a->blocks[k].kind != BLOCK_PARAGRAPH)
 				break;
+			if (!reopens(a, k, fam, &after)) {
+				/* A last paragraph written without its opening mark
+				 * still ends the run when it closes it. */
+				const struct para_info *in = para_info(f, k);
+				if (in->close_off[fam] != SIZE_MAX && !in->opens_new) {
+					append_piece(out, a->blocks[k].text, 0, in->close_off[fam]);
+					*close_end = in->close_off[fam] + in->close_len[fam];
+					last = k;
+				}
+				break;
+			}
 		}
 		return last;
 	}

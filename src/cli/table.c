@@ -25,6 +25,9 @@ const struct cli_option cli_options[] = {
 	  "feeds: fetch the page of each item that carries only a summary" },
 	{ OPT_FEED_ALL, "all", no_argument, "--all",
 	  "feeds: follow the feed's pages (?paged=2, ...) to its end" },
+	{ OPT_QUOTES, "quotes", no_argument, "--quotes",
+	  "search only quoted passages (and who is quoted)" },
+	{ OPT_LIMIT, "limit", required_argument, "--limit N", "show at most N hits (default 20)" },
 };
 const size_t cli_noptions = sizeof cli_options / sizeof cli_options[0];
 /* Options with a one-letter spelling too. */
@@ -59,6 +62,12 @@ const struct command cli_commands[] = {
 	{ "links", "ID",
 	  "list an article's links and the library articles they name",
 	  OPT_JSON | OPT_TO, 1, 1, cmd_links },
+	{ "search", "QUERY...",
+	  "search the library: words, \"phrases\", prefix*, AND, OR, NOT, NEAR",
+	  OPT_QUOTES | OPT_LIMIT | OPT_JSON, 1, -1, cmd_search },
+	{ "quotes", "[ID]",
+	  "list the quotations of one article or of the whole library",
+	  OPT_JSON, 0, 1, cmd_quotes },
 	{ "rm", "ID...",
 	  "remove articles from the library",
 	  0, 1, -1, cmd_rm },

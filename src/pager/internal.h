@@ -1,8 +1,8 @@
 /* internal.h — what the pager's files share: the pager context, the open
- * article views (a stack: following a link to a stored article pushes one,
- * Backspace pops it), the key → action table, text styles, and the generic
- * list screen used by the link list, the table of contents, bookmarks, help
- * and the library. */
+ * article views (a stack: following a link to a stored article or opening a
+ * search hit pushes one, Backspace pops it), the key → action table, text
+ * styles, and the generic list screen used by the link list, the table of
+ * contents, bookmarks, quotations, search results, help and the library. */
 #ifndef QUIRE_PAGER_INTERNAL_H
 #define QUIRE_PAGER_INTERNAL_H
 
@@ -31,6 +31,7 @@ typedef enum action {
 	ACT_TOC, ACT_HELP, ACT_BACK_ARTICLE, ACT_QUIT, ACT_REDRAW,
 	ACT_SOURCE, ACT_CITED_BY,
 	ACT_OPEN, ACT_DELETE, ACT_SORT, ACT_FILTER,
+	ACT_LIBRARY_SEARCH, ACT_TOGGLE_QUOTES, ACT_QUOTES,
 } action;
 
 /* Screens a binding applies to (a mask). */
@@ -38,6 +39,7 @@ enum {
 	SCREEN_VIEW = 1 << 0,      /* the article */
 	SCREEN_LIST = 1 << 1,      /* link list, contents, bookmarks, help */
 	SCREEN_LIBRARY = 1 << 2,
+	SCREEN_RESULTS = 1 << 3,   /* library search results (with the list keys) */
 };
 
 /* What a piece of text is, for its look. */
@@ -51,6 +53,13 @@ typedef enum role {
 struct match {
 	size_t block, start, end;
 };
+
+/* Bytes [start, end) of a string. */
+struct range {
+	size_t start, end;
+};
+
+struct search_matcher;
 
 /* One open article. Rows are the header rows (title, byline, blank) then
  * the layout's lines; top is the first row on screen. */
@@ -67,7 +76,8 @@ struct view {
 	struct match *matches;
 	size_t nmatches;
 	long cur_match;
-	char *pattern;
+	char *pattern;              /* what n/N look for, as typed */
+	struct search_matcher *matcher;  /* a library search's terms, else NULL */
 	bool backward;
 	int link_sel;               /* highlighted link, or -1 */
 	long long *link_lib;        /* per link: the library article it opens, 0 if none */
@@ -76,6 +86,7 @@ struct view {
 	time_t saved_at;
 	size_t saved_top;           /* top when last saved */
 	struct view *prev;          /* the article this one was opened from */
+	bool from_results;          /* opened from search results: q returns there */
 };
 
 struct pager {
@@ -85,14 +96,21 @@ struct pager {
 	int max_width;
 	char *msg;                  /* status message, shown until the next key */
 	struct view *view;
+	char *last_query;           /* the last library search, for S then Enter */
+	bool last_quotes;           /* and whether it was over quotations only */
 };
 
-/* A row of a list screen; value < 0 rows are headings, not selectable. */
+/* A row of a list screen; value < 0 rows are headings, not selectable.
+ * A continuation row (cont) belongs to the entry above it: it scrolls into
+ * view with it. marks are byte ranges of text drawn as matches. */
 struct menu_row {
 	char *text;
 	role look;
 	int indent;
 	long value;
+	bool cont;
+	struct range *marks;
+	size_t nmarks;
 };
 
 struct menu {
@@ -139,6 +157,10 @@ bool prompt_yes(struct pager *p, const char *question);
 /* menu.c */
 void menu_add(struct menu *m, role look, int indent, long value, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* Append a row whose text (sanitised here) marks matches between
+ * SEARCH_MARK_ON and SEARCH_MARK_OFF; cont rows continue the entry above. */
+void menu_add_marked(struct menu *m, role look, int indent, long value, bool cont,
+    const char *text);
 void menu_clear(struct menu *m);
 /* Show m until a key chooses: returns ACT_OPEN with *value the selected row's
  * value, ACT_QUIT when left, or another action of screen (with *value the
@@ -154,6 +176,9 @@ struct view *view_create(struct pager *p, long long id, struct article *a);
 void view_close(struct pager *p, struct view *v);
 /* Show p->view and its stack until the reader leaves. Returns 0. */
 int view_run(struct pager *p);
+/* Show p->view and the views above stop until the reader leaves them, back
+ * to stop (NULL: all of them). Returns 0. */
+int view_loop(struct pager *p, struct view *stop);
 /* Record the current position in the store. */
 void view_save(struct pager *p, struct view *v);
 /* Lay the view out again for the current terminal, keeping the top line. */
@@ -167,13 +192,43 @@ void view_position(const struct view *v, size_t *block, size_t *offset);
 /* Number of text rows on screen. */
 int view_rows(void);
 
-/* search.c */
-/* Find every match of v->pattern; returns how many. */
-size_t search_run(struct view *v);
+/* find.c */
+/* Find every match of v->matcher, else of v->pattern; returns how many. */
+size_t find_run(struct view *v);
 /* Go to the next match in direction (backward or not); sets a message. */
-void search_next(struct pager *p, struct view *v, bool backward);
+void find_next(struct pager *p, struct view *v, bool backward);
 /* Whether byte off of block lies in a match; *hint speeds up scans. */
-bool search_hit(const struct view *v, size_t block, size_t off, size_t *hint);
+bool find_hit(const struct view *v, size_t block, size_t off, size_t *hint);
+/* Return the index of the match holding (block, off) or the first after
+ * it, or n when there is none. m is in text order. */
+size_t find_nearest(const struct match *m, size_t n, size_t block, size_t off);
+/* Return the layout line showing (block, off): the text, never the blank
+ * line before a block. */
+size_t find_line(const struct layout *l, size_t block, size_t off);
+/* Show the view at (block, byte off): on the match there when there is one
+ * (it becomes the current match, for n and N), else on its line. */
+void find_goto(struct pager *p, struct view *v, size_t block, size_t off);
+
+/* results.c */
+/* Wrap a snippet marked with SEARCH_MARK_ON/OFF into at most rows rows of
+ * width columns, each row marked on its own; when it does not fit, the
+ * start is cut so the first mark shows, and cuts are shown with "…".
+ * Returns a newly allocated array of *n newly allocated rows. */
+char **snippet_wrap(const char *snippet, int width, int rows, size_t *n);
+/* Ask for a query and search the library from the current screen: a list
+ * of hits, all text or quotes only; Enter opens one at its match. Returns
+ * when the reader leaves the list, to p->view as it was. */
+void results_run(struct pager *p);
+
+/* quotes.c */
+/* Return "— Author, Publication, “Work”, Year" with what is known (newly
+ * allocated), or NULL when nothing is. */
+char *quote_attribution(const char *author, const char *publication, const char *work, int year);
+/* Return the byte offset in block text where quotation text begins (0
+ * when it cannot be found there). */
+size_t quote_start(const char *block_text, const char *quote_text);
+/* List the view's quotations with their attribution; jumps to the chosen one. */
+void quote_list_run(struct pager *p, struct view *v);
 
 /* links.c */
 /* Show the link list; returns the link chosen, or -1. */

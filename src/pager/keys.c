@@ -24,6 +24,7 @@ struct binding {
 #define V SCREEN_VIEW
 #define L SCREEN_LIST
 #define B SCREEN_LIBRARY
+#define R SCREEN_RESULTS   /* shown with the list keys: menu_run gets L | R */
 
 static const struct binding bindings[] = {
 	{ V | L | B, 'j', "j", ACT_DOWN, "down one line (a count moves more)" },
@@ -59,6 +60,10 @@ static const struct binding bindings[] = {
 	{ V, '?', "?", ACT_SEARCH_BACK, "search backward" },
 	{ V, 'n', "n", ACT_NEXT_MATCH, "next match" },
 	{ V, 'N', "N", ACT_PREV_MATCH, "previous match" },
+	{ V | B | R, 'S', "S", ACT_LIBRARY_SEARCH, "search the library: words, \"a phrase\", pre*, OR, NOT" },
+	{ R, 't', "t", ACT_TOGGLE_QUOTES, "switch between all text and quotations only" },
+	{ R, '\t', "Tab", ACT_TOGGLE_QUOTES, NULL },
+	{ V, 'Q', "Q", ACT_QUOTES, "list the article's quotations; Enter jumps to one" },
 	{ V, 'm', "m", ACT_MARK, "m + letter: set a bookmark here" },
 	{ V, '\'', "'", ACT_GOTO_MARK, "' + letter: go to a bookmark; '' goes back" },
 	{ V, 'M', "M", ACT_MARKS, "list this article's bookmarks" },
@@ -70,7 +75,7 @@ static const struct binding bindings[] = {
 	{ V, 's', "s", ACT_SOURCE, "open the source of the quotation at the top of the screen" },
 	{ V, 'c', "c", ACT_CITED_BY, "list the library articles that cite this one" },
 	{ V | L, 'y', "y", ACT_COPY_LINK, "copy link N or the highlighted one (OSC 52)" },
-	{ V, F(KEY_BACKSPACE), "Backspace", ACT_BACK_ARTICLE, "back to the article a link came from" },
+	{ V, F(KEY_BACKSPACE), "Backspace", ACT_BACK_ARTICLE, "back to the article a link came from, or to the results" },
 	{ V, 127, NULL, ACT_BACK_ARTICLE, NULL },
 	{ V, CTRL('h'), NULL, ACT_BACK_ARTICLE, NULL },
 	{ L | B, '\n', "Enter", ACT_OPEN, "open the selected entry" },
@@ -87,13 +92,14 @@ static const struct binding bindings[] = {
 	{ L, 27, "Esc", ACT_QUIT, NULL },
 	{ L | B, F(KEY_BACKSPACE), NULL, ACT_QUIT, NULL },
 	{ L | B, 127, NULL, ACT_QUIT, NULL },
-	{ V | L | B, 'Q', "Q", ACT_QUIT, NULL },
+	{ L | B, 'Q', "Q", ACT_QUIT, NULL },
 };
 #define NBINDINGS (sizeof bindings / sizeof bindings[0])
 
 #undef V
 #undef L
 #undef B
+#undef R
 
 /* Read a key: a code point, or a curses key code | KEY_FUNC. */
 int
@@ -163,5 +169,6 @@ key_help(struct menu *m)
 	help_section(m, SCREEN_VIEW, "Reading an article");
 	help_section(m, SCREEN_LIST, "Lists: links, contents, bookmarks");
 	help_section(m, SCREEN_LIBRARY, "The library");
+	help_section(m, SCREEN_RESULTS, "Search results (and the list keys)");
 	menu_add(m, ROLE_DIM, 0, 0, "%s", "A number typed before a key is its count: 5j, 50p, 3o.");
 }

@@ -1,8 +1,9 @@
 /* library.c — the library screen: every stored article with its title,
  * site, date, length in reading minutes and how far it has been read,
  * sorted by date added, date published, title or progress, filtered by a
- * text in the title. Entries are copied out of the store when the screen is
- * (re)loaded, after an article is read or deleted. */
+ * text in the title; S searches the text of them all (results.c).
+ * Entries are copied out of the store when the screen is (re)loaded, after
+ * an article is read or deleted. */
 #include "internal.h"
 
 #include <stdio.h>
@@ -162,6 +163,10 @@ library_run(struct pager *p)
 			load(p, &lib);
 			break;
 		}
+		case ACT_LIBRARY_SEARCH:
+			results_run(p);
+			load(p, &lib);   /* reading a hit moves its progress */
+			break;
 		case ACT_SORT:
 			lib.sort = (lib.sort + 1) % (int)(sizeof sort_names / sizeof sort_names[0]);
 			qsort_r(lib.e, lib.n, sizeof *lib.e, compare, &lib.sort);

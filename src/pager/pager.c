@@ -87,5 +87,6 @@ pager_run(struct store *st, long long id, char **errp)
 	endwin();
 	delscreen(screen);
 	free(p.msg);
+	free(p.last_query);
 	return 0;
 }

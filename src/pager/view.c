@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "search.h"
 #include "text.h"
 #include "util.h"
 
@@ -247,6 +248,7 @@ view_close(struct pager *p, struct view *v)
 	free(v->matches);
 	free(v->pattern);
 	free(v->link_lib);
+	search_matcher_free(v->matcher);
 	layout_free(v->l);
 	article_free(v->a);
 	free(v);
@@ -298,9 +300,9 @@ draw_seg(struct pager *p, struct view *v, const struct layout_line *ln,
 	style_of(p, ROLE_MATCH, &mattr, &mpair);
 	size_t i = 0;
 	while (i < sg->len && x < maxx) {
-		bool hit = search_hit(v, ln->block, sg->start + i, hint);
+		bool hit = find_hit(v, ln->block, sg->start + i, hint);
 		size_t j = i;
-		while (j < sg->len && search_hit(v, ln->block, sg->start + j, hint) == hit) {
+		while (j < sg->len && find_hit(v, ln->block, sg->start + j, hint) == hit) {
 			uint32_t cp;
 			int w;
 			j += layout_next_char(sg->text + j, sg->len - j, &cp, &w);
@@ -480,11 +482,11 @@ link_cycle(struct pager *p, struct view *v, int dir)
 	    "(library) " : "", lk->url != NULL ? lk->url : "");
 }
 
-/* Leave every open article, saving where each was. */
+/* Leave the open articles above stop, saving where each was. */
 static void
-close_all(struct pager *p)
+close_to(struct pager *p, struct view *stop)
 {
-	while (p->view != NULL) {
+	while (p->view != NULL && p->view != stop) {
 		struct view *prev = p->view->prev;
 		view_close(p, p->view);
 		p->view = prev;
@@ -507,7 +509,7 @@ mark_name(struct pager *p, const char *what)
 
 /* Ask for a pattern and search for it. */
 static void
-search_start(struct pager *p, struct view *v, bool backward)
+find_start(struct pager *p, struct view *v, bool backward)
 {
 	char *pat = prompt_read(p, backward ? "?" : "/");
 	if (pat == NULL)
@@ -519,20 +521,40 @@ search_start(struct pager *p, struct view *v, bool backward)
 	} else {
 		free(v->pattern);
 		v->pattern = pat;
-		search_run(v);
+		search_matcher_free(v->matcher);   /* a typed pattern replaces a library query */
+		v->matcher = NULL;
+		find_run(v);
 	}
 	v->backward = backward;
-	search_next(p, v, backward);
+	find_next(p, v, backward);
 }
 
-/* Read keys and act on the article view until the reader leaves. */
+/* Leave view v for the one below it (the article a link came from, or the
+ * search results when v->prev is stop). */
+static void
+pop_view(struct pager *p, struct view *v, struct view *stop)
+{
+	p->view = v->prev;
+	view_close(p, v);
+	if (p->view != NULL && p->view != stop)
+		view_relayout(p, p->view);
+}
+
+/* Show the article views until the reader leaves them all. */
 int
 view_run(struct pager *p)
+{
+	return view_loop(p, NULL);
+}
+
+/* Read keys and act on the article view until the reader is back at stop. */
+int
+view_loop(struct pager *p, struct view *stop)
 {
 	long count = 0;
 	for (;;) {
 		struct view *v = p->view;
-		if (v == NULL)
+		if (v == NULL || v == stop)
 			return 0;
 		/* Cheap unless the width changed (a resize, maybe inside a list). */
 		view_relayout(p, v);
@@ -545,7 +567,7 @@ view_run(struct pager *p)
 		int k = key_read();
 		timeout(-1);
 		if (k == -1 && !isatty(STDIN_FILENO)) {
-			close_all(p);   /* the terminal went away */
+			close_to(p, stop);   /* the terminal went away */
 			return 0;
 		}
 		if (k == -1) {
@@ -607,16 +629,16 @@ view_run(struct pager *p)
 			heading_move(p, v, -1, n);
 			break;
 		case ACT_SEARCH:
-			search_start(p, v, false);
+			find_start(p, v, false);
 			break;
 		case ACT_SEARCH_BACK:
-			search_start(p, v, true);
+			find_start(p, v, true);
 			break;
 		case ACT_NEXT_MATCH:
-			search_next(p, v, v->backward);
+			find_next(p, v, v->backward);
 			break;
 		case ACT_PREV_MATCH:
-			search_next(p, v, !v->backward);
+			find_next(p, v, !v->backward);
 			break;
 		case ACT_MARK: {
 			int name = mark_name(p, "Set bookmark: type a letter");
@@ -676,13 +698,18 @@ view_run(struct pager *p)
 			link_cycle(p, v, -1);
 			break;
 		case ACT_BACK_ARTICLE:
-			if (v->prev == NULL) {
+			if (v->prev == NULL && !v->from_results) {
 				pager_message(p, "No article to go back to");
 				break;
 			}
-			p->view = v->prev;
-			view_close(p, v);
-			view_relayout(p, p->view);
+			pop_view(p, v, stop);
+			break;
+		case ACT_LIBRARY_SEARCH:
+			view_save(p, v);
+			results_run(p);
+			break;
+		case ACT_QUOTES:
+			quote_list_run(p, v);
 			break;
 		case ACT_HELP: {
 			struct menu m = {0};
@@ -697,20 +724,20 @@ view_run(struct pager *p)
 			clearok(curscr, TRUE);
 			break;
 		case ACT_QUIT:
-			/* q goes back a screen: to the article a link came from,
-			 * then out of the pager. */
-			if (v->prev != NULL) {
-				p->view = v->prev;
-				view_close(p, v);
-				view_relayout(p, p->view);
+			/* q goes back a screen: to the article a link came from or
+			 * the search results, then out of the pager. */
+			if (v->prev != NULL || v->from_results) {
+				pop_view(p, v, stop);
 				break;
 			}
-			close_all(p);
+			close_to(p, stop);
 			return 0;
 		default:
 			break;
 		}
 		v = p->view;
+		if (v == NULL || v == stop)
+			continue;
 		clamp_top(v);
 		if (time(NULL) - v->saved_at >= SAVE_EVERY)
 			view_save(p, v);

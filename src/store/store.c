@@ -1,4 +1,5 @@
 /* store.c — the library in SQLite. This module alone holds the sqlite3 handle.
+ * Searching it (the FTS5 queries behind search.h) is at the end of the file.
  *
  * An article row is keyed by its identity (the url_key of its canonical URL,
  * else of its source URL, else "sha256:" and the page hash); the keys of both
@@ -13,7 +14,11 @@
  * or deleted (cascades included) and index titles; new blocks and quotes are
  * indexed by put_children in one statement per article, because FTS5 flushes
  * its pending terms at the end of every statement and a per-row trigger made
- * an import four times slower. Every write of an article happens inside one
+ * an import four times slower. articles_fts, the index search uses, holds
+ * each whole article (title, headings, body) read from the article_text
+ * view; a view fires no triggers, so its row is deleted with the old text
+ * before an article changes or goes (unindex) and added again by
+ * put_children. Every write of an article happens inside one
  * transaction: a failure rolls it all back. Statements are prepared once and
  * cached in the handle. */
 #include "store.h"
@@ -144,6 +149,20 @@ static const char *const migrations[] = {
 	"CREATE INDEX articles_url_key ON articles(url_key);"
 	"CREATE INDEX articles_canonical_key ON articles(canonical_key);"
 	"CREATE INDEX links_url_key ON links(url_key);",
+	/* 3 → 4: search whole articles, so AND, OR, NOT and NEAR hold across
+	 * an article's blocks and bm25 weighs title, headings and body apart.
+	 * The index reads its text from a view; it is kept in step by
+	 * put_children (insert) and unindex_article (delete, with the old
+	 * text), since a view fires no triggers. */
+	"CREATE VIEW article_text AS SELECT a.id AS id, coalesce(a.title, '') AS title,"
+	" coalesce((SELECT group_concat(text, ' ') FROM (SELECT text FROM blocks"
+	"  WHERE article_id = a.id AND kind = 'heading' ORDER BY idx)), '') AS headings,"
+	" coalesce((SELECT group_concat(text, ' ') FROM (SELECT text FROM blocks"
+	"  WHERE article_id = a.id AND kind <> 'heading' ORDER BY idx)), '') AS body"
+	" FROM articles a;"
+	"CREATE VIRTUAL TABLE articles_fts USING fts5(title, headings, body,"
+	" content='article_text', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+	"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -161,6 +180,8 @@ enum stmt {
 	ST_LIST, ST_DELETE_ARTICLE, ST_FIND_URL, ST_GET_PAGE,
 	ST_ADD_BOOKMARK, ST_GET_BOOKMARKS, ST_SET_POSITION, ST_GET_POSITION, ST_SET_PROGRESS,
 	ST_GET_PROGRESS, ST_PUT_ALIAS, ST_ARTICLE_EXISTS, ST_LINKS, ST_CITING,
+	ST_INDEX_ARTICLE, ST_UNINDEX_ARTICLE, ST_SEARCH_TEXT, ST_SEARCH_QUOTES, ST_HIT_ARTICLE, ST_HIT_HEADING, ST_HIT_BLOCKS, ST_HIT_QUOTE,
+	ST_LIST_QUOTES,
 	ST_COUNT
 };
 
@@ -293,6 +314,40 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    "   UNION SELECT url_key FROM articles WHERE id = ?1"
 	    "   UNION SELECT key FROM url_aliases WHERE article_id = ?1))"
 	    " ORDER BY id",
+	/* bm25 is negative, lower is better: a heading's score counts twice,
+	 * a title match three times, and an article ranks by its best block
+	 * plus its title. */
+	[ST_INDEX_ARTICLE] =
+	    "INSERT INTO articles_fts (rowid, title, headings, body)"
+	    " SELECT id, title, headings, body FROM article_text WHERE id = ?1",
+	[ST_UNINDEX_ARTICLE] =
+	    "INSERT INTO articles_fts (articles_fts, rowid, title, headings, body)"
+	    " SELECT 'delete', id, title, headings, body FROM article_text WHERE id = ?1",
+	/* bm25 is negative, lower is better; a title counts four times, a
+	 * heading twice, body text once. */
+	[ST_SEARCH_TEXT] =
+	    "SELECT rowid, NULL, bm25(articles_fts, 4.0, 2.0, 1.0) AS score FROM articles_fts"
+	    " WHERE articles_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2",
+	/* The passage itself counts most; who said it and where, less. */
+	[ST_SEARCH_QUOTES] =
+	    "SELECT q.article_id, q.idx, bm25(quotes_fts, 1.0, 0.5, 0.3, 0.3, 0.0, 0.0) AS score"
+	    " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+	    " WHERE quotes_fts MATCH ?1 ORDER BY score, q.id LIMIT ?2",
+	[ST_HIT_ARTICLE] = "SELECT title, site_name FROM articles WHERE id = ?1",
+	[ST_HIT_HEADING] =
+	    "SELECT text FROM blocks WHERE article_id = ?1 AND idx <= ?2 AND kind = 'heading'"
+	    " ORDER BY idx DESC LIMIT 1",
+	[ST_HIT_BLOCKS] =
+	    "SELECT text, kind = 'heading' FROM blocks WHERE article_id = ?1 AND idx BETWEEN ?2 AND ?3"
+	    " ORDER BY idx",
+	[ST_HIT_QUOTE] =
+	    "SELECT text, first_block, last_block, author, publication, title, year, cite_url"
+	    " FROM quotes WHERE article_id = ?1 AND idx = ?2",
+	[ST_LIST_QUOTES] =
+	    "SELECT q.article_id, a.title, q.idx, q.kind, q.text, q.author, q.publication, q.title,"
+	    " q.year, q.cite_url, q.first_block, q.last_block FROM quotes q"
+	    " JOIN articles a ON a.id = q.article_id"
+	    " WHERE ?1 = 0 OR q.article_id = ?1 ORDER BY q.article_id, q.idx",
 };
 
 struct store {
@@ -542,6 +597,10 @@ store_open(const char *path, char **errp)
 	if (exec_sql(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 	    " PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 8000;", errp) < 0)
 		goto fail;
+	/* Searching reads large parts of the FTS indexes: map the file rather
+	 * than copy each page through read() into a small cache (a search for
+	 * a common word spent a quarter of its time there). */
+	sqlite3_exec(st->db, "PRAGMA mmap_size = 1073741824;", NULL, NULL, NULL);
 	if (version < STORE_SCHEMA_VERSION && migrate(st, errp) < 0)
 		goto fail;
 	return st;
@@ -730,7 +789,8 @@ put_children(struct store *st, long long id, const struct article *a, char **err
 		if (step_done(st, s, errp) < 0)
 			return -1;
 	}
-	if (exec_id(st, ST_INDEX_BLOCKS, id, errp) < 0 || exec_id(st, ST_INDEX_QUOTES, id, errp) < 0)
+	if (exec_id(st, ST_INDEX_BLOCKS, id, errp) < 0 || exec_id(st, ST_INDEX_QUOTES, id, errp) < 0 ||
+	    exec_id(st, ST_INDEX_ARTICLE, id, errp) < 0)
 		return -1;
 	return 0;
 }
@@ -800,6 +860,9 @@ store_article_put_from(struct store *st, const struct article *a, const char *ra
 	if (found < 0)
 		goto fail;
 	if (found) {
+		/* Out of the article index while its old text is still there. */
+		if (exec_id(st, ST_UNINDEX_ARTICLE, id, errp) < 0)
+			goto fail;
 		if ((s = stmt(st, ST_UPDATE_ARTICLE, errp)) == NULL)
 			goto fail;
 		sqlite3_bind_int64(s, 1, id);
@@ -991,7 +1054,8 @@ store_article_delete(struct store *st, long long id, char **errp)
 	/* Children go by ON DELETE CASCADE, their index rows by trigger. */
 	if (exec_sql(st, "BEGIN IMMEDIATE", errp) < 0)
 		return -1;
-	if (exec_id(st, ST_DELETE_ARTICLE, id, errp) < 0)
+	if (exec_id(st, ST_UNINDEX_ARTICLE, id, errp) < 0 ||
+	    exec_id(st, ST_DELETE_ARTICLE, id, errp) < 0)
 		goto fail;
 	if (sqlite3_changes(st->db) == 0) {
 		set_error(errp, "no article %lld", id);
@@ -1318,4 +1382,170 @@ store_progress_get(struct store *st, long long id, int *percent, char **errp)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(st, errp, "library");
 	return rc == SQLITE_ROW;
+}
+
+/* Search: the ranked hits, then what each needs to be shown. */
+
+int
+store_search(struct store *st, const char *match, bool quotes, size_t limit,
+    struct store_hit **hits, size_t *n, char **errp)
+{
+	*hits = NULL;
+	*n = 0;
+	sqlite3_stmt *s = stmt(st, quotes ? ST_SEARCH_QUOTES : ST_SEARCH_TEXT, errp);
+	if (s == NULL)
+		return -1;
+	bind_text(s, 1, match);
+	sqlite3_bind_int64(s, 2, limit > INT_MAX ? INT_MAX : (long long)limit);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*hits = xreallocarray(*hits, *n + 1, sizeof **hits);
+		struct store_hit *h = &(*hits)[(*n)++];
+		h->article_id = sqlite3_column_int64(s, 0);
+		h->idx = sqlite3_column_type(s, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 1);
+		h->score = sqlite3_column_double(s, 2);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(*hits);
+		*hits = NULL;
+		*n = 0;
+		return db_error(st, errp, "library");
+	}
+	return 0;
+}
+
+/* Step s for one row; 1 on a row, 0 on none, -1 with *errp set. */
+static int
+step_row(struct store *st, sqlite3_stmt *s, char **errp)
+{
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : db_error(st, errp, "library");
+}
+
+int
+store_hit_info_get(struct store *st, const struct store_hit *h, bool quote,
+    struct store_hit_info *info, char **errp)
+{
+	memset(info, 0, sizeof *info);
+	sqlite3_stmt *s;
+	int rc;
+	/* A text hit gets all its article's blocks; a quote, its own. */
+	long long first = 0, last = LLONG_MAX;
+	if ((s = stmt(st, ST_HIT_ARTICLE, errp)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, h->article_id);
+	if ((rc = step_row(st, s, errp)) <= 0)
+		return rc < 0 ? -1 : set_error(errp, "no article %lld", h->article_id);
+	info->title = xstrdup(column_text(s, 0));
+	info->site = xstrdup(column_text(s, 1));
+	sqlite3_reset(s);
+	if (quote) {
+		if ((s = stmt(st, ST_HIT_QUOTE, errp)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, h->article_id);
+		sqlite3_bind_int64(s, 2, h->idx);
+		if ((rc = step_row(st, s, errp)) <= 0) {
+			if (rc == 0)
+				set_error(errp, "no quote %lld in article %lld", h->idx, h->article_id);
+			goto fail;
+		}
+		info->quote_text = xstrdup(column_text(s, 0));
+		first = sqlite3_column_int64(s, 1);
+		last = sqlite3_column_int64(s, 2);
+		info->author = xstrdup(column_text(s, 3));
+		info->publication = xstrdup(column_text(s, 4));
+		info->work = xstrdup(column_text(s, 5));
+		info->year = sqlite3_column_int(s, 6);
+		info->cite_url = xstrdup(column_text(s, 7));
+		sqlite3_reset(s);
+	}
+	info->first_block = first < 0 ? 0 : (size_t)first;
+	if (quote) {
+		if ((s = stmt(st, ST_HIT_HEADING, errp)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, h->article_id);
+		sqlite3_bind_int64(s, 2, first);
+		if ((rc = step_row(st, s, errp)) < 0)
+			goto fail;
+		if (rc > 0) {
+			info->heading = xstrdup(column_text(s, 0));
+			sqlite3_reset(s);
+		}
+	}
+	{
+		if ((s = stmt(st, ST_HIT_BLOCKS, errp)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, h->article_id);
+		sqlite3_bind_int64(s, 2, first);
+		sqlite3_bind_int64(s, 3, last);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			info->texts = xreallocarray(info->texts, info->ntexts + 1, sizeof *info->texts);
+			info->is_heading = xreallocarray(info->is_heading, info->ntexts + 1,
+			    sizeof *info->is_heading);
+			info->is_heading[info->ntexts] = sqlite3_column_int(s, 1) != 0;
+			info->texts[info->ntexts++] = xstrdup(column_text(s, 0));
+		}
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE) {
+			db_error(st, errp, "library");
+			goto fail;
+		}
+	}
+	return 0;
+fail:
+	store_hit_info_clear(info);
+	return -1;
+}
+
+void
+store_hit_info_clear(struct store_hit_info *info)
+{
+	char *fields[] = {
+		info->title, info->site, info->heading, info->quote_text, info->author,
+		info->publication, info->work, info->cite_url,
+	};
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		free(fields[i]);
+	for (size_t i = 0; i < info->ntexts; i++)
+		free(info->texts[i]);
+	free(info->texts);
+	free(info->is_heading);
+	memset(info, 0, sizeof *info);
+}
+
+int
+store_quotes_list(struct store *st, long long id,
+    int (*fn)(const struct store_quote_row *q, void *ctx), void *ctx, char **errp)
+{
+	sqlite3_stmt *s = stmt(st, ST_LIST_QUOTES, errp);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_quote_row q = {
+			.article_id = sqlite3_column_int64(s, 0),
+			.article_title = column_text(s, 1),
+			.idx = sqlite3_column_int64(s, 2),
+			.kind = column_text(s, 3),
+			.text = column_text(s, 4),
+			.author = column_text(s, 5),
+			.publication = column_text(s, 6),
+			.work = column_text(s, 7),
+			.year = sqlite3_column_int(s, 8),
+			.cite_url = column_text(s, 9),
+			.first_block = sqlite3_column_int64(s, 10),
+			.last_block = sqlite3_column_int64(s, 11),
+		};
+		if ((ret = fn(&q, ctx)) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	if (ret == 0 && rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+	return ret;
 }

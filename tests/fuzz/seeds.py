@@ -7,7 +7,7 @@ Every *.html under the fixture folders becomes seeds for each harness, in
 the input format that harness reads (see tests/fuzz/fuzz_*.c): pages with a
 leading selector byte for fuzz_extract and fuzz_html, the JSON-LD blocks for
 fuzz_jsonparse, paragraph text for fuzz_text, and the line format of
-fuzz_quotes. A few hand-written hostile strings are added. Nothing is taken
+fuzz_quotes; fuzz_query gets search queries. A few hand-written hostile strings are added. Nothing is taken
 from outside the tree."""
 import hashlib
 import html
@@ -18,6 +18,8 @@ from html.parser import HTMLParser
 
 HARNESSES = ("fuzz_extract", "fuzz_html", "fuzz_jsonparse", "fuzz_text", "fuzz_quotes", "fuzz_url")
 HARNESSES = ("fuzz_extract", "fuzz_html", "fuzz_jsonparse", "fuzz_text", "fuzz_quotes", "fuzz_wxr")
+HARNESSES = ("fuzz_extract", "fuzz_html", "fuzz_jsonparse", "fuzz_text", "fuzz_quotes",
+             "fuzz_query")
 
 
 def write(out, harness, data):
@@ -111,6 +113,12 @@ HOSTILE_URLS = [
     b"  mailto:a@b#c  ",
     b"http://",
     b"http:///?#",
+QUERIES = [
+    "wagner", "\"window was prepared\"", "absurd*", "cats AND dogs OR mice NOT rats",
+    "(cats OR dogs) NOT (mice OR \"old rats\"*)", "NEAR(cats dogs, 5)", "NEAR(", "a OR", "\"",
+    "*", "-", ":", "(", ")", "title:cats", "\u201ccurly phrase\u201d", "caf\u00e9 cr\u00e8me",
+    "ab\udcff\udcfecd", "NEAR(\"a b\"* c,)", "((a)) OR (", "don't e-mail e.g.",
+    "(a OR " * 40 + "z" + ")" * 40,
 ]
 
 HOSTILE_PAGES = [
@@ -182,6 +190,8 @@ def main():
               if all(ord(c) < 256 for c in s) else s.encode("utf-8"))
     for s in HOSTILE_JSON:
         write(out, "fuzz_jsonparse", s.encode("latin-1") if all(ord(c) < 256 for c in s) else s)
+    for q in QUERIES:
+        write(out, "fuzz_query", q)
     write(out, "fuzz_quotes", "As Ann Example writes in The Weekly Review, in an article entitled "
           "Lanterns; \u201cthe first paragraph of a long quotation\n\u201cthe second one reopens\n"
           "and the third closes it.\u201d\n> a block quote\n~ Ann Example, The Weekly Review, 1999\n"

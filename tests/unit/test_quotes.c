@@ -957,6 +957,134 @@ test_source_no_match(void)
 	article_free(a);
 }
 
+/* The issue's cases, each through the whole pipeline (extract_page on a
+ * page of our own): what kind of quotation is found, its words, and its
+ * attribution. want_quotes 0 means none must be found. */
+static const struct page_case {
+	const char *name;
+	const char *body;           /* inside <div class="entry-content"> */
+	int want_quotes;
+	quote_kind kind;
+	const char *text_start;     /* the quote's text begins so */
+	const char *author, *publication, *work;
+	int year;
+	const char *cite_url;
+	int nblocks;                /* paragraphs it spans, 0: do not check */
+} page_cases[] = {
+	{ "block quote with <cite>",
+	  "<blockquote class=\"wp-block-quote\"><p>Salt keeps the fish and the fishermen both.</p>"
+	  "<cite>Lena Varga, The Coastal Ledger</cite></blockquote>",
+	  1, QUOTE_BLOCK, "Salt keeps the fish", "Lena Varga", "The Coastal Ledger", NULL, 0, NULL, 1 },
+	{ "pull quote",
+	  "<figure class=\"wp-block-pullquote\"><blockquote><p>The net is only as strong as its "
+	  "weakest knot.</p><cite>Ivo Marsh</cite></blockquote></figure>",
+	  1, QUOTE_PULL, "The net is only", "Ivo Marsh", NULL, NULL, 0, NULL, 1 },
+	{ "<q> with a said lead-in",
+	  "<p>Mira Tal said <q>the smokehouse has burned its oak for a hundred winters</q> and "
+	  "laughed.</p>",
+	  1, QUOTE_Q, "the smokehouse has burned", "Mira Tal", NULL, NULL, 0, NULL, 1 },
+	{ "long inline quotation in curly quotes, said X",
+	  "<p>\u201cWe mend the nets in the morning and sell the catch by noon, and that has not "
+	  "changed since my grandmother\u2019s day,\u201d said Bram Olt.</p>",
+	  1, QUOTE_INLINE, "We mend the nets", "Bram Olt", NULL, NULL, 0, NULL, 1 },
+	{ "long inline quotation in straight quotes, X said",
+	  "<p>\"The gulls know the boats better than the harbour office does, every single one of "
+	  "them,\" Bram Olt said.</p>",
+	  1, QUOTE_INLINE, "The gulls know", "Bram Olt", NULL, NULL, 0, NULL, 1 },
+	{ "a quotation across paragraphs",
+	  "<p>Tove Lind, who ran the cannery for thirty years, put it this way: \u201cThe first "
+	  "season we lost money on every tin we sealed.</p>"
+	  "<p>\u201cThe second season we lost less, and the third we broke even on the herring "
+	  "alone.</p>"
+	  "<p>By the fourth we could pay everyone on time.\u201d</p>",
+	  1, QUOTE_INLINE, "The first season", "Tove Lind", NULL, NULL, 0, NULL, 3 },
+	{ "a quotation across paragraphs, each reopening",
+	  "<p>Tove Lind put it this way: \u201cThe first season we lost money on every tin we "
+	  "sealed.</p>"
+	  "<p>\u201cThe second season we lost less, and the third we broke even.</p>"
+	  "<p>\u201cBy the fourth we could pay everyone on time.\u201d</p>",
+	  1, QUOTE_INLINE, "The first season", "Tove Lind", NULL, NULL, 0, NULL, 3 },
+	{ "<cite> with a link, a work and a year",
+	  "<blockquote><p>Never pour while the bronze still sings in the crucible.</p>"
+	  "<cite><a href=\"https://example.org/founding\">Tobias Venn</a>, <em>Notes on "
+	  "Founding</em>, 1871</cite></blockquote>",
+	  1, QUOTE_BLOCK, "Never pour", "Tobias Venn", NULL, "Notes on Founding", 1871,
+	  "https://example.org/founding", 1 },
+	{ "As written by X in P, in an article entitled T;",
+	  "<p>As written by Hanne Dahl in The Fjord Weekly, in an article entitled The Last "
+	  "Cannery; \u201cWhen the cannery closed, the town lost its clock: nobody knew any more "
+	  "when the day began.\u201d</p>",
+	  1, QUOTE_INLINE, "When the cannery closed", "Hanne Dahl", "The Fjord Weekly",
+	  "The Last Cannery", 0, NULL, 1 },
+	{ "As X teaches us in his 1765 essay T;",
+	  "<p>As Arno Pell teaches us in his 1765 essay On Tides; \u201cThe sea keeps no accounts, "
+	  "yet it always collects what it is owed.\u201d</p>",
+	  1, QUOTE_INLINE, "The sea keeps no accounts", "Arno Pell", NULL, "On Tides", 1765,
+	  NULL, 1 },
+	{ "according to X",
+	  "<p>\u201cThe quay will be closed to cars from June until the new wall is finished,\u201d "
+	  "according to Lena Varga.</p>",
+	  1, QUOTE_INLINE, "The quay will be closed", "Lena Varga", NULL, NULL, 0, NULL, 1 },
+	{ "a closing \u2014 X line",
+	  "<p>\u201cA harbour without boats is only a puddle with a wall around it, however fine "
+	  "the wall may be.\u201d</p><p>\u2014 Ivo Marsh, The Coastal Ledger</p>",
+	  1, QUOTE_INLINE, "A harbour without boats", "Ivo Marsh", "The Coastal Ledger", NULL, 0,
+	  NULL, 1 },
+	{ "scare quotes are not quotations",
+	  "<p>The so-called \u201cexperts\u201d left before the \u201cdeal\u201d was signed, and "
+	  "the \u201cnew\u201d harbour looked much like the old one.</p>",
+	  0, QUOTE_INLINE, NULL, NULL, NULL, NULL, 0, NULL, 0 },
+};
+
+/* Wrap body in a page of our own: a post with a title and plain paragraphs
+ * around it, so extraction finds the article. Newly allocated. */
+static char *
+page_for(const char *body)
+{
+	return xasprintf("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+	    "<title>Notes from the Quay</title></head><body><article class=\"post\">"
+	    "<h1 class=\"entry-title\">Notes from the Quay</h1><div class=\"entry-content\">"
+	    "<p>The harbour wakes before the town does, and the first sound is always the winch on "
+	    "the old slipway, complaining in the cold.</p>%s"
+	    "<p>By evening the boats are in, the quay is hosed down, and the gulls have the last "
+	    "word as they always do.</p></div></article></body></html>", body);
+}
+
+static void
+test_issue_cases(void)
+{
+	for (size_t i = 0; i < sizeof page_cases / sizeof page_cases[0]; i++) {
+		const struct page_case *c = &page_cases[i];
+		char *page = page_for(c->body), *err = NULL;
+		struct article *a = extract_page(page, strlen(page), NULL, NULL, &err);
+		free(page);
+		if (a == NULL) {
+			fprintf(stderr, "%s: %s\n", c->name, err);
+			free(err);
+			CHECK(0);
+			continue;
+		}
+		int failed = test_failed;
+		CHECK_INT(a->nquotes, c->want_quotes);
+		if (c->want_quotes > 0 && a->nquotes > 0) {
+			const struct quote *q = &a->quotes[0];
+			CHECK_INT(q->kind, c->kind);
+			CHECK(strncmp(q->text, c->text_start, strlen(c->text_start)) == 0);
+			CHECK_STR(q->author, c->author);
+			CHECK_STR(q->publication, c->publication);
+			CHECK_STR(q->title, c->work);
+			CHECK_INT(q->year, c->year);
+			CHECK_STR(q->cite_url, c->cite_url);
+			if (c->nblocks > 0)
+				CHECK_INT(q->last_block - q->first_block + 1, c->nblocks);
+		}
+		if (test_failed != failed)
+			fprintf(stderr, "  in case: %s (quote text: %s)\n", c->name,
+			    a->nquotes > 0 ? a->quotes[0].text : "none");
+		article_free(a);
+	}
+}
+
 /* The CPU seconds quotes_find may take on 10,000 paragraphs (more when
  * built with the sanitizers). */
 static double
@@ -1063,11 +1191,12 @@ main(void)
 	test_cite_shapes();
 	test_json();
 	test_fixture_page();
+	test_issue_cases();
+	test_speed();
 	test_title_matches();
 	test_source_headline();
 	test_source_link_text();
 	test_source_cite_attr();
 	test_source_no_match();
-	test_speed();
 	return test_done("test_quotes");
 }

@@ -194,6 +194,7 @@ test_migration(void)
 	store_close(st);
 	CHECK_INT(exec_raw(path,
 	    "BEGIN;"
+	    "DROP TABLE articles_fts; DROP VIEW article_text;"
 	    "DROP INDEX articles_url_key; DROP INDEX articles_canonical_key; DROP INDEX links_url_key;"
 	    "DROP TABLE url_aliases;"
 	    "ALTER TABLE articles DROP COLUMN url_key; ALTER TABLE articles DROP COLUMN canonical_key;"
@@ -213,7 +214,7 @@ test_migration(void)
 		free(err);
 		return;
 	}
-	CHECK_INT(query_int(path, "PRAGMA user_version"), 3);
+	CHECK_INT(query_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	CHECK_INT(query_int(path, "SELECT count(*) FROM articles WHERE url_key IS NULL"), 0);
 	CHECK_INT(query_int(path, "SELECT count(*) FROM links WHERE url_key IS NULL"), 0);
 	CHECK_INT(query_int(path,
