@@ -117,7 +117,17 @@ meta_cand_add(struct ctx *x, enum field f, int rank, const char *value)
 		x->cap = x->cap ? x->cap * 2 : 64;
 		x->c = xreallocarray(x->c, x->cap, sizeof *x->c);
 	}
-	x->c[x->n++] = (struct cand){ f, rank, x->order++, v };
+	x->c[x->n++] = (struct cand){ f, rank, x->order++, v, FROM_PAGE };
+}
+
+/* Add a candidate as meta_cand_add does, saying where it came from. */
+void
+meta_cand_add_from(struct ctx *x, enum field f, int rank, const char *value, enum cand_from from)
+{
+	size_t n = x->n;
+	meta_cand_add(x, f, rank, value);
+	if (x->n > n)
+		x->c[n].from = from;
 }
 
 /* Return the best candidate for f (lowest rank, then earliest), or NULL. */
@@ -169,6 +179,11 @@ choose_date(struct ctx *x, enum field f, char **field)
 		if (c == NULL)
 			return;
 		char *d = meta_date_normalize(c->value, have, off);
+		struct cand *a = d != NULL && f == F_PUBLISHED ? meta_shown_agrees(x, c, have, off) : c;
+		if (a != c) {
+			free(d);
+			d = meta_date_normalize(a->value, have, off);
+		}
 		if (d != NULL) {
 			free(*field);
 			*field = d;
@@ -1102,6 +1117,8 @@ read_markup(struct ctx *x, const xmlNode *n, bool *seen)
 		if (text != NULL && *text != '\0') {
 			if (r->field == F_AUTHOR && meta_author_is_noise(text))
 				meta_cand_add(x, r->field, r->rank + R_NOISE, text);
+			else if (r->field == F_PUBLISHED || r->field == F_MODIFIED)
+				meta_cand_add_from(x, r->field, r->rank, text, r->take != NULL ? FROM_ELEMENT : FROM_TEXT);
 			else if (r->field != F_TITLE || strlen(text) < 400)
 				meta_cand_add(x, r->field, r->rank, text);
 			seen[i] = true;

@@ -53,6 +53,32 @@ digits(const char **p, int n, int *v)
 	return true;
 }
 
+/* Zone abbreviations bylines write after a time ("5:00 am PST", "15:25
+ * MESZ"), in minutes east of UTC. Only unambiguous ones and the North
+ * American set English news sites use; IST, say, is three zones. */
+static const struct zone_name {
+	const char *name;
+	int off;
+} zone_names[] = {
+	{ "utc", 0 }, { "gmt", 0 }, { "est", -300 }, { "edt", -240 }, { "cst", -360 }, { "cdt", -300 },
+	{ "mst", -420 }, { "mdt", -360 }, { "pst", -480 }, { "pdt", -420 }, { "akst", -540 },
+	{ "akdt", -480 }, { "hst", -600 }, { "cet", 60 }, { "cest", 120 }, { "mez", 60 }, { "mesz", 120 },
+	{ "bst", 60 }, { "wet", 0 }, { "west", 60 }, { "eet", 120 }, { "eest", 180 }, { "aest", 600 },
+	{ "aedt", 660 }, { "nzst", 720 }, { "nzdt", 780 },
+};
+
+/* Set *off from the zone abbreviation w[0..len); returns whether it is one. */
+static bool
+zone_of(const char *w, size_t len, int *off)
+{
+	for (size_t i = 0; i < sizeof zone_names / sizeof zone_names[0]; i++)
+		if (strlen(zone_names[i].name) == len && strncasecmp(w, zone_names[i].name, len) == 0) {
+			*off = zone_names[i].off;
+			return true;
+		}
+	return false;
+}
+
 /* Parse a zone at p: Z, UTC, GMT, +HH, +HHMM, +HH:MM. Sets *off in minutes;
  * returns false when there is none. */
 static bool
@@ -181,6 +207,8 @@ parse_text_date(const char *s, struct date *dt)
 			int m = month_of(w, len);
 			if (m && month == 0)
 				month = m;
+			else if (dt->has_time && !dt->has_zone && zone_of(w, len, &dt->off))
+				dt->has_zone = true;   /* "5:00 am PST" */
 			else if ((len == 2 && strncasecmp(w, "pm", 2) == 0))
 				pm = 1;
 			else if (len == 2 && strncasecmp(w, "am", 2) == 0)
@@ -264,7 +292,7 @@ static const char *const date_words[] = {
 	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
 	"st", "nd", "rd", "th", "er", "of", "de", "del", "at", "um", "\xc3\xa0", "a", "las", "uhr", "h", "om",
 	"am", "pm", "utc", "gmt", "cet", "cest", "mez", "mesz", "est", "edt", "cst", "cdt", "mst", "mdt",
-	"pst", "pdt", "bst", "z",
+	"pst", "pdt", "bst", "akst", "akdt", "hst", "wet", "west", "eet", "eest", "aest", "aedt", "nzst", "nzdt", "z",
 };
 
 /* Lead-ins before a visible publication date. The strong ones say so

@@ -40,7 +40,7 @@ visible_date(struct ctx *x, const xmlNode *n, int rank)
 	char *d = meta_date_visible(t, false);
 	free(t);
 	if (d != NULL)
-		meta_cand_add(x, F_PUBLISHED, rank, d);
+		meta_cand_add_from(x, F_PUBLISHED, rank, d, FROM_TEXT);
 	free(d);
 	return d != NULL;
 }
@@ -111,7 +111,7 @@ meta_read_lead_date(struct ctx *x, const xmlNode *t)
 		d = NULL;
 	}
 	if (d != NULL) {
-		meta_cand_add(x, F_PUBLISHED, 68, d);
+		meta_cand_add_from(x, F_PUBLISHED, 68, d, FROM_TEXT);
 		x->have_lead_date = true;
 	}
 	free(d);
@@ -243,4 +243,75 @@ meta_fuller_name(struct ctx *x, struct cand *c)
 			return o;
 	}
 	return c;
+}
+
+/* Whether candidate c parses as a date on day (YYYY-MM-DD). */
+static bool
+cand_on_day(const struct cand *c, const char *day, bool have_off, int off)
+{
+	char *d = meta_date_normalize(c->value, have_off, off);
+	bool same = d != NULL && strncmp(d, day, 10) == 0;
+	free(d);
+	return same;
+}
+
+/* Whether shown date text carries an update label ("Last Updated:
+ * August 5, 2025", "Aktualisiert am …"): that date is not the one the
+ * post was published on. */
+static bool
+says_updated(const char *s)
+{
+	static const char *const words[] = {
+		"updated", "update", "modified", "aktualisiert", "ge\xc3\xa4ndert", "mis \xc3\xa0 jour",
+		"actualizado", "aggiornato", "bijgewerkt", "atualizado",
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcasestr(s, words[i]) != NULL)
+			return true;
+	return false;
+}
+
+/* Return the published-date candidate to take instead of best when the
+ * page's own statements disagree (JSON-LD says one day, article:published_
+ * time another) and the date the reader sees in the post agrees with one
+ * of them: that one is the date the page presents, and the shown date
+ * itself when only it gives the time. A shown date that no page-wide
+ * statement of publication backs does not overrule them: themes often show
+ * the modified date there, and readers cite the first publication. Else
+ * returns best. */
+struct cand *
+meta_shown_agrees(struct ctx *x, struct cand *best, bool have_off, int off)
+{
+	struct cand *shown = NULL;
+	char *day = NULL;
+	for (size_t i = 0; i < x->n; i++) {
+		struct cand *c = &x->c[i];
+		if (c->field != F_PUBLISHED || c->from != FROM_TEXT || says_updated(c->value) ||
+		    (shown != NULL && (c->rank > shown->rank || (c->rank == shown->rank && c->order > shown->order))))
+			continue;
+		char *d = meta_date_normalize(c->value, have_off, off);
+		if (d == NULL)
+			continue;
+		shown = c;
+		free(day);
+		day = d;
+	}
+	struct cand *pick = best;
+	if (shown == NULL || cand_on_day(best, day, have_off, off))
+		goto done;
+	for (size_t i = 0; i < x->n; i++) {
+		struct cand *c = &x->c[i];
+		if (c->field == F_PUBLISHED && c->from == FROM_PAGE &&
+		    (pick == best || c->rank < pick->rank) && cand_on_day(c, day, have_off, off))
+			pick = c;
+	}
+	if (pick != best && strchr(day, 'T') != NULL) {
+		char *d = meta_date_normalize(pick->value, have_off, off);
+		if (strchr(d, 'T') == NULL)
+			pick = shown;   /* "November 25, 2025" beside "Nov 25, 2025 5:00 am PST" */
+		free(d);
+	}
+done:
+	free(day);
+	return pick;
 }

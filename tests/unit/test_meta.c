@@ -337,6 +337,71 @@ test_visible_dates(void)
 	article_free(a);
 }
 
+/* When the page's own statements of publication disagree, the date the
+ * reader sees decides between them; alone, it overrules none of them. */
+static void
+test_shown_date_agreement(void)
+{
+	struct article *a;
+	/* JSON-LD says the 3rd, article:published_time and the byline the 6th. */
+	a = meta_of("<html><head><meta property='article:published_time' content='2023-11-06T14:25:00+00:00'>"
+	    "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Tides\","
+	    "\"datePublished\":\"2023-11-03T10:25:56+00:00\"}</script></head><body><article><h1>Tides</h1>"
+	    "<div class='byline'>Von Ina Berg <time datetime='2023-11-06T15:25:00+01:00'>6. November 2023, "
+	    "15:25 Uhr</time></div><p>Text.</p></article></body></html>", NULL);
+	CHECK_STR(a->published, "2023-11-06T14:25:00+00:00");
+	article_free(a);
+	/* The same without the byline: the JSON-LD stands. */
+	a = meta_of("<html><head><meta property='article:published_time' content='2023-11-06T14:25:00+00:00'>"
+	    "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Tides\","
+	    "\"datePublished\":\"2023-11-03T10:25:56+00:00\"}</script></head><body><h1>Tides</h1></body></html>", NULL);
+	CHECK_STR(a->published, "2023-11-03T10:25:56+00:00");
+	article_free(a);
+	/* <meta name=date> backs the shown date; the shown one gives the time. */
+	a = meta_of("<html><head><meta name='date' content='November 25, 2025'>"
+	    "<script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"Best Kettles\","
+	    "\"datePublished\":\"2024-08-29T10:00:00+00:00\"}</script></head><body><h1>Best Kettles</h1>"
+	    "<span class='posted-on'>Nov 25, 2025 5:00 am PST</span></body></html>", NULL);
+	CHECK_STR(a->published, "2025-11-25T05:00:00-08:00");
+	article_free(a);
+	/* A shown date that only the modified time backs does not win. */
+	a = meta_of("<html><head><meta property='article:published_time' content='2024-09-06T13:12:36+00:00'>"
+	    "<meta property='article:modified_time' content='2025-11-14T06:49:57+00:00'></head><body>"
+	    "<h1>Sorting Seeds</h1><div class='post-date'>November 14, 2025</div></body></html>", NULL);
+	CHECK_STR(a->published, "2024-09-06T13:12:36+00:00");
+	CHECK_STR(a->modified, "2025-11-14T06:49:57+00:00");
+	article_free(a);
+	/* A shown date labelled as an update does not settle a disagreement,
+	 * nor does a <time datetime> inside the post count as a page statement. */
+	a = meta_of("<html><head><meta name='date' content='2025-08-05'>"
+	    "<script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"Knots\","
+	    "\"datePublished\":\"2024-03-17T01:58:00-04:00\"}</script></head><body><h1>Knots</h1>"
+	    "<time class='entry-date updated' datetime='2025-08-05T13:21:57-04:00'>Last Updated: August 5, 2025</time>"
+	    "</body></html>", NULL);
+	CHECK_STR(a->published, "2024-03-17T01:58:00-04:00");
+	article_free(a);
+}
+
+/* Zone abbreviations after a written time. */
+static void
+test_zone_names(void)
+{
+	struct article *a;
+	a = meta_of("<html><body><h1>Ferries</h1><p>March 3, 2024 at 9:15 pm EDT</p></body></html>", NULL);
+	CHECK_STR(a->published, "2024-03-03T21:15:00-04:00");
+	article_free(a);
+	a = meta_of("<html><body><span class='entry-date'>3. M\xc3\xa4rz 2024, 08:05 MEZ</span></body></html>", NULL);
+	CHECK_STR(a->published, "2024-03-03T08:05:00+01:00");
+	article_free(a);
+	a = meta_of("<html><body><span class='entry-date'>4 May 2024 10:00 AEST</span></body></html>", NULL);
+	CHECK_STR(a->published, "2024-05-04T10:00:00+10:00");
+	article_free(a);
+	/* A zone word without a time is no zone; an unknown one leaves UTC. */
+	a = meta_of("<html><body><span class='entry-date'>PST May 4, 2024</span></body></html>", NULL);
+	CHECK_STR(a->published, "2024-05-04");
+	article_free(a);
+}
+
 /* Titles: a host name standing for the site, a kicker before the title. */
 static void
 test_title_parts(void)
@@ -601,6 +666,8 @@ main(void)
 	test_author();
 	test_dates();
 	test_visible_dates();
+	test_shown_date_agreement();
+	test_zone_names();
 	test_title_parts();
 	test_author_sources();
 	test_other_fields();
