@@ -954,8 +954,8 @@ is_foreign_region(const xmlNode *n)
 }
 
 /* Whether n is a link to an author's page: rel="author" or an /author/ path. */
-static bool
-is_author_link(const xmlNode *n, const void *arg)
+bool
+meta_is_author_link(const xmlNode *n, const void *arg)
 {
 	const char *rel = dom_attr(n, "rel"), *href = dom_attr(n, "href");
 	return dom_is(n, "a") && ((rel != NULL && has_word(rel, "author")) ||
@@ -1089,7 +1089,7 @@ read_markup(struct ctx *x, const xmlNode *n, bool *seen)
 			if (v == NULL)
 				continue;
 			text = xstrdup(v);
-		} else if (r->field == F_AUTHOR && !dom_is(n, "a") && (link = dom_find((xmlNode *)n, is_author_link, NULL)) != NULL)
+		} else if (r->field == F_AUTHOR && !dom_is(n, "a") && (link = dom_find((xmlNode *)n, meta_is_author_link, NULL)) != NULL)
 			text = bounded_text(link, MAX_FIELD_TEXT);
 		else
 			text = meta_bounded_text(n, r->visible ? 300 : MAX_FIELD_TEXT, r->field == F_PUBLISHED || r->field == F_MODIFIED);

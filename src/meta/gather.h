@@ -65,6 +65,8 @@ struct ctx {
 void meta_cand_add(struct ctx *x, enum field f, int rank, const char *value);
 /* Add a candidate as meta_cand_add does, saying where it came from. */
 void meta_cand_add_from(struct ctx *x, enum field f, int rank, const char *value, enum cand_from from);
+/* Whether n is a link to an author's page (a dom_find matcher). */
+bool meta_is_author_link(const xmlNode *n, const void *arg);
 /* Return the normalised text under n (newly allocated), or NULL when it is
  * longer than max bytes; spaced puts a space around each element. */
 char *meta_bounded_text(const xmlNode *n, size_t max, bool spaced);

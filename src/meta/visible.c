@@ -2,9 +2,11 @@
  * it: the date line beside a post's title ("January 22, 2014", "26 Mai,
  * 2008 | Jo"), "Posted on …" and "Posted by …" in plain text, a kicker
  * ("Blog:") that the heading puts before the title other sources give, a
- * first name that another source gives in full. Candidates go into the
- * gathering context of meta.c at ranks below the markup rules'. Text in a
- * <blockquote> is someone else's post and is passed over. */
+ * first name that another source gives in full, and which of a page's
+ * disagreeing statements of publication the shown date backs. Candidates
+ * go into the gathering context of meta.c at ranks below the markup
+ * rules'. Text in a <blockquote> is someone else's post and is passed
+ * over. */
 #include "gather.h"
 
 #include <ctype.h>
@@ -117,6 +119,34 @@ meta_read_lead_date(struct ctx *x, const xmlNode *t)
 	free(d);
 }
 
+/* Whether text s of node t is a bare "By" before a link to the author's
+ * page ("By <a href=/author/tanderson/>Tim Anderson</a>"), in English,
+ * German, French, Spanish, Italian or Dutch; if so, adds the name. Without
+ * the author link, "By" is too common a word to trust. */
+static bool
+bare_by_before_author(struct ctx *x, const xmlNode *t, const char *s)
+{
+	static const char *const words[] = { "by", "von", "par", "por", "di", "door", "de" };
+	size_t len = strlen(s);
+	while (len > 0 && (isspace((unsigned char)s[len - 1]) || s[len - 1] == ':'))
+		len--;
+	bool bare = false;
+	for (size_t i = 0; i < sizeof words / sizeof words[0] && !bare; i++)
+		bare = strlen(words[i]) == len && strncasecmp(s, words[i], len) == 0;
+	const xmlNode *n = t->next;
+	if (!bare || n == NULL || n->type != XML_ELEMENT_NODE || in_blockquote(t))
+		return false;
+	if (!meta_is_author_link(n, NULL) && (n = dom_find((xmlNode *)n, meta_is_author_link, NULL)) == NULL)
+		return false;
+	char *name = meta_bounded_text(n, 100, false);
+	if (name != NULL && *name != '\0' && !meta_author_is_noise(name)) {
+		meta_cand_add(x, F_AUTHOR, 45, name);
+		x->have_byline_text = true;
+	}
+	free(name);
+	return true;
+}
+
 /* Read a text node that is a byline ("Posted by Konstantin", "Written by "
  * before a link to the author) into an author candidate. */
 void
@@ -129,7 +159,9 @@ meta_read_byline_text(struct ctx *x, const xmlNode *t)
 	const char *s = (const char *)t->content;
 	while (isspace((unsigned char)*s))
 		s++;
-	if (strchr("pPwWgGvVeEsS", *s) == NULL || *s == '\0' || strlen(s) > 120)
+	if (strchr("pPwWgGvVeEsSbBdD", *s) == NULL || *s == '\0' || strlen(s) > 120)
+		return;
+	if (bare_by_before_author(x, t, s))
 		return;
 	for (size_t i = 0; i < sizeof leads / sizeof leads[0]; i++) {
 		size_t k = strlen(leads[i]);

@@ -469,6 +469,19 @@ test_author_sources(void)
 	a = meta_of("<html><body><p>Written by <a href='/p/'>Ida Marsh</a></p></body></html>", NULL);
 	CHECK_STR(a->author, "Ida Marsh");
 	article_free(a);
+	/* A bare "By" before a link to the author's page; not before another link. */
+	a = meta_of("<html><body><div class='header'><h1>Gulls</h1><address>By <a href='/author/ihale/'> Ines Hale "
+	    "</a></address></div></body></html>", NULL);
+	CHECK_STR(a->author, "Ines Hale");
+	article_free(a);
+	a = meta_of("<html><body><h1>Gulls</h1><p>Von <span><a href='/autor/jkrell/'>Jonas Krell</a></span></p>"
+	    "</body></html>", NULL);
+	CHECK_STR(a->author, "Jonas Krell");
+	article_free(a);
+	a = meta_of("<html><body><h1>Gulls</h1><p>Photo by <a href='/shop/'>Sea Prints Ltd</a></p>"
+	    "<p>By <a href='/tag/boats/'>Boats</a></p></body></html>", NULL);
+	CHECK(a->author == NULL);
+	article_free(a);
 	/* An embedded post in a block quote is another page's byline. */
 	a = meta_of("<html><body><blockquote><p>Posted by <a href='/x/'>Some Party</a> on "
 	    "<a href='/y/'>Monday, February 7, 2022</a></p></blockquote></body></html>", NULL);
