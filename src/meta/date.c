@@ -482,3 +482,24 @@ meta_date_after_lead(const char *text, const char *next)
 	free(t);
 	return out;
 }
+
+/* Words that label a date as the last change, not the publication. */
+static const char *const update_words[] = {
+	"updated", "update", "modified", "aktualisiert", "ge\xc3\xa4ndert", "mis \xc3\xa0 jour",
+	"actualizado", "aggiornato", "bijgewerkt", "atualizado",
+};
+
+/* Whether the text before the first digit of s labels the date after it
+ * as an update ("Last Updated: August 5, 2025", "Aktualisiert am 3.4.2024");
+ * "Published May 1, 2024 (updated June 2)" is a publication date. */
+bool
+meta_date_says_updated(const char *s)
+{
+	size_t len = strcspn(s, "0123456789");
+	for (size_t i = 0; i < sizeof update_words / sizeof update_words[0]; i++) {
+		const char *p = strcasestr(s, update_words[i]);
+		if (p != NULL && (size_t)(p - s) < len)
+			return true;
+	}
+	return false;
+}

@@ -19,5 +19,8 @@ char *meta_date_visible(const char *text, bool need_lead);
  * the start of text or inside it ("… was posted on May 19th, 2010 at …"),
  * or that next holds when the lead-in ends text; NULL when there is none. */
 char *meta_date_after_lead(const char *text, const char *next);
+/* Whether the text before the first digit of s labels the date after it
+ * as an update ("Last updated: …", "Aktualisiert am …"). */
+bool meta_date_says_updated(const char *s);
 
 #endif

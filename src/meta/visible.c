@@ -287,22 +287,6 @@ cand_on_day(const struct cand *c, const char *day, bool have_off, int off)
 	return same;
 }
 
-/* Whether shown date text carries an update label ("Last Updated:
- * August 5, 2025", "Aktualisiert am …"): that date is not the one the
- * post was published on. */
-static bool
-says_updated(const char *s)
-{
-	static const char *const words[] = {
-		"updated", "update", "modified", "aktualisiert", "ge\xc3\xa4ndert", "mis \xc3\xa0 jour",
-		"actualizado", "aggiornato", "bijgewerkt", "atualizado",
-	};
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcasestr(s, words[i]) != NULL)
-			return true;
-	return false;
-}
-
 /* Return the published-date candidate to take instead of best when the
  * page's own statements disagree (JSON-LD says one day, article:published_
  * time another) and the date the reader sees in the post agrees with one
@@ -318,7 +302,7 @@ meta_shown_agrees(struct ctx *x, struct cand *best, bool have_off, int off)
 	char *day = NULL;
 	for (size_t i = 0; i < x->n; i++) {
 		struct cand *c = &x->c[i];
-		if (c->field != F_PUBLISHED || c->from != FROM_TEXT || says_updated(c->value) ||
+		if (c->field != F_PUBLISHED || c->from != FROM_TEXT || meta_date_says_updated(c->value) ||
 		    (shown != NULL && (c->rank > shown->rank || (c->rank == shown->rank && c->order > shown->order))))
 			continue;
 		char *d = meta_date_normalize(c->value, have_off, off);

@@ -382,6 +382,27 @@ test_shown_date_agreement(void)
 	article_free(a);
 }
 
+/* A shown date labelled as an update is the modified date, however its
+ * element is classed; a later label does not make it one. */
+static void
+test_update_labels(void)
+{
+	struct article *a;
+	a = meta_of("<html><body><h1>Kelp</h1><span class='entry-date'>Last updated: June 2, 2025</span></body></html>",
+	    "https://blog.example/2019/02/14/kelp/");
+	CHECK_STR(a->published, "2019-02-14");
+	CHECK_STR(a->modified, "2025-06-02");
+	article_free(a);
+	a = meta_of("<html><body><h1>Kelp</h1><div class='post-date'>Aktualisiert am 3. April 2024</div></body></html>", NULL);
+	CHECK_STR(a->published, "2024-04-03");   /* the only date: published falls back to it */
+	CHECK_STR(a->modified, "2024-04-03");
+	article_free(a);
+	a = meta_of("<html><body><h1>Kelp</h1><span class='entry-date'>Published Oct 10, 2023 - [Updated Dec 3, 2025]"
+	    "</span></body></html>", "https://blog.example/2019/02/14/kelp/");
+	CHECK_STR(a->published, "2023-10-10");
+	article_free(a);
+}
+
 /* Zone abbreviations after a written time. */
 static void
 test_zone_names(void)
@@ -681,6 +702,7 @@ main(void)
 	test_visible_dates();
 	test_shown_date_agreement();
 	test_zone_names();
+	test_update_labels();
 	test_title_parts();
 	test_author_sources();
 	test_other_fields();
