@@ -1313,26 +1313,6 @@ resolve_url(const char *href, const char *base)
 	return s;
 }
 
-/* Add a date-only candidate from a /YYYY/MM/DD/ path in url. */
-static void
-url_date(struct ctx *x, const char *url)
-{
-	if (url == NULL)
-		return;
-	for (const char *p = strchr(url, '/'); p != NULL; p = strchr(p + 1, '/')) {
-		int y, m, d;
-		char tail;
-		if (sscanf(p, "/%4d/%2d/%2d%c", &y, &m, &d, &tail) == 4 && tail == '/' &&
-		    isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[4]) && p[5] == '/' &&
-		    p[8] == '/' && p[11] == '/' && y >= 1995 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-			char *s = xasprintf("%04d-%02d-%02d", y, m, d);
-			meta_cand_add(x, F_PUBLISHED, 80, s);
-			free(s);
-			return;
-		}
-	}
-}
-
 /* Take back headings judged to be the site's name that are the post's title
  * after all: a theme may style the post heading as .site-title, and then
  * the heading differs from the site's name and opens og:title. */
@@ -1454,7 +1434,9 @@ choose(struct ctx *x)
 		article_set(&x->a->canonical_url, u);
 		free(u);
 	}
-	url_date(x, x->a->canonical_url ? x->a->canonical_url : x->url);
+	char *ud = meta_date_from_url(x->a->canonical_url ? x->a->canonical_url : x->url);
+	meta_cand_add(x, F_PUBLISHED, 80, ud);   /* the last resort */
+	free(ud);
 	choose_date(x, F_PUBLISHED, &x->a->published);
 	choose_date(x, F_MODIFIED, &x->a->modified);
 	if (x->a->published == NULL && x->a->modified != NULL)

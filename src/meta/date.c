@@ -1,11 +1,13 @@
 /* date.c — dates as pages write them, read into ISO 8601: numeric forms
- * (2024-03-23T19:05:31Z, "2024-03-23 19:05:31", +0000 zones, 23.03.2024)
- * and written ones in English, German, French, Spanish, Italian and Dutch
- * ("March 23, 2024", "23. März 2024", RFC 2822). Output is
- * YYYY-MM-DDTHH:MM:SS±HH:MM, or YYYY-MM-DD when the page gives no time. */
+ * (2024-03-23T19:05:31Z, "2024-03-23 19:05:31", +0000 zones, 23.03.2024),
+ * written ones in English, German, French, Spanish, Italian and Dutch
+ * ("March 23, 2024", "23. März 2024", RFC 2822, "5:00 am PST") and a
+ * URL's /yyyy/mm/dd/. Output is YYYY-MM-DDTHH:MM:SS±HH:MM, or YYYY-MM-DD
+ * when the page gives no time. */
 #include "date.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -502,4 +504,22 @@ meta_date_says_updated(const char *s)
 			return true;
 	}
 	return false;
+}
+
+/* Return a newly allocated YYYY-MM-DD from a /YYYY/MM/DD/ path in url, or
+ * NULL when it has none. */
+char *
+meta_date_from_url(const char *url)
+{
+	if (url == NULL)
+		return NULL;
+	for (const char *p = strchr(url, '/'); p != NULL; p = strchr(p + 1, '/')) {
+		int y, m, d;
+		char tail;
+		if (sscanf(p, "/%4d/%2d/%2d%c", &y, &m, &d, &tail) == 4 && tail == '/' &&
+		    isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[4]) && p[5] == '/' &&
+		    p[8] == '/' && p[11] == '/' && y >= 1995 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+			return xasprintf("%04d-%02d-%02d", y, m, d);
+	}
+	return NULL;
 }

@@ -22,5 +22,8 @@ char *meta_date_after_lead(const char *text, const char *next);
 /* Whether the text before the first digit of s labels the date after it
  * as an update ("Last updated: …", "Aktualisiert am …"). */
 bool meta_date_says_updated(const char *s);
+/* Return a newly allocated YYYY-MM-DD from a /YYYY/MM/DD/ path in url, or
+ * NULL when it has none. */
+char *meta_date_from_url(const char *url);
 
 #endif
