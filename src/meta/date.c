@@ -16,7 +16,7 @@
 #include "util.h"
 
 /* Month names and abbreviations in the languages of the pages quire meets
- * most: English, German, French, Spanish, Italian, Dutch. */
+ * most: English, German, French, Spanish, Italian, Dutch, Portuguese. */
 static const struct month_name {
 	const char *name;
 	int month;
@@ -38,6 +38,12 @@ static const struct month_name {
 	{ "gennaio", 1 }, { "febbraio", 2 }, { "aprile", 4 }, { "maggio", 5 }, { "giugno", 6 },
 	{ "luglio", 7 }, { "settembre", 9 }, { "ottobre", 10 }, { "dicembre", 12 },
 	{ "januari", 1 }, { "februari", 2 }, { "maart", 3 }, { "mei", 5 }, { "augustus", 8 }, { "juli", 7 },
+	{ "janeiro", 1 }, { "fevereiro", 2 }, { "mar\xc3\xa7o", 3 }, { "maio", 5 }, { "junho", 6 }, { "julho", 7 },
+	{ "setembro", 9 }, { "outubro", 10 }, { "novembro", 11 }, { "dezembro", 12 },
+	/* Abbreviations that are no English word ("ago", "gen", "mag", "set", "out" are). */
+	{ "janv", 1 }, { "f\xc3\xa9vr", 2 }, { "avr", 4 }, { "juil", 7 }, { "d\xc3\xa9" "c", 12 },
+	{ "ene", 1 }, { "abr", 4 }, { "dic", 12 }, { "giu", 6 }, { "lug", 7 }, { "ott", 10 }, { "mrt", 3 },
+	{ "fev", 2 },
 };
 
 /* Read n digits at *p into *v; advances *p. */
@@ -292,6 +298,7 @@ static const char *const date_words[] = {
 	"lunes", "martes", "mi\xc3\xa9rcoles", "jueves", "viernes", "s\xc3\xa1" "bado", "domingo",
 	"luned\xc3\xac", "marted\xc3\xac", "mercoled\xc3\xac", "gioved\xc3\xac", "venerd\xc3\xac", "sabato", "domenica",
 	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+	"segunda", "ter\xc3\xa7" "a", "quarta", "quinta", "sexta", "feira",
 	"st", "nd", "rd", "th", "er", "of", "de", "del", "at", "um", "\xc3\xa0", "a", "las", "uhr", "h", "om",
 	"am", "pm", "utc", "gmt", "cet", "cest", "mez", "mesz", "est", "edt", "cst", "cdt", "mst", "mdt",
 	"pst", "pdt", "bst", "akst", "akdt", "hst", "wet", "west", "eet", "eest", "aest", "aedt", "nzst", "nzdt", "z",

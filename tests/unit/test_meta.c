@@ -403,6 +403,33 @@ test_update_labels(void)
 	article_free(a);
 }
 
+/* Portuguese month names and the Romance and Dutch abbreviations. */
+static void
+test_more_months(void)
+{
+	static const struct { const char *text, *want; } cases[] = {
+		{ "12 de mar\xc3\xa7o de 2024", "2024-03-12" },
+		{ "Ter\xc3\xa7" "a-feira, 5 de novembro de 2019", "2019-11-05" },
+		{ "1er janv. 2022", "2022-01-01" },
+		{ "14 juil. 2021", "2021-07-14" },
+		{ "3 ene 2020", "2020-01-03" },
+		{ "9 ott 2018", "2018-10-09" },
+		{ "28 mrt 2017", "2017-03-28" },
+		{ "7 d\xc3\xa9" "c. 2016", "2016-12-07" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *html = xasprintf("<html><body><h1>Mar</h1><p>%s</p></body></html>", cases[i].text);
+		struct article *a = meta_of(html, NULL);
+		CHECK_STR(a->published, cases[i].want);
+		article_free(a);
+		free(html);
+	}
+	/* An English word is no month: "out" and "ago" stay words. */
+	struct article *a = meta_of("<html><body><h1>Mar</h1><p>Sold out 3 2019</p><p>2 ago 2019</p></body></html>", NULL);
+	CHECK(a->published == NULL);
+	article_free(a);
+}
+
 /* Zone abbreviations after a written time. */
 static void
 test_zone_names(void)
@@ -703,6 +730,7 @@ main(void)
 	test_shown_date_agreement();
 	test_zone_names();
 	test_update_labels();
+	test_more_months();
 	test_title_parts();
 	test_author_sources();
 	test_other_fields();
