@@ -1117,8 +1117,9 @@ read_markup(struct ctx *x, const xmlNode *n, bool *seen)
 		if (text != NULL && *text != '\0') {
 			if (r->field == F_AUTHOR && meta_author_is_noise(text))
 				meta_cand_add(x, r->field, r->rank + R_NOISE, text);
-			else if (r->field == F_PUBLISHED && r->take == NULL && meta_date_says_updated(text))
-				meta_cand_add_from(x, F_MODIFIED, r->rank, text, FROM_TEXT);   /* "Last updated: …" */
+			else if (r->field == F_PUBLISHED && ((r->take == NULL && meta_date_says_updated(text)) ||
+			    meta_labelled_updated(n)))   /* "Last updated: …" */
+				meta_cand_add_from(x, F_MODIFIED, r->rank, text, r->take == NULL ? FROM_TEXT : FROM_ELEMENT);
 			else if (r->field == F_PUBLISHED || r->field == F_MODIFIED)
 				meta_cand_add_from(x, r->field, r->rank, text, r->take != NULL ? FROM_ELEMENT : FROM_TEXT);
 			else if (r->field != F_TITLE || strlen(text) < 400)

@@ -82,6 +82,8 @@ void meta_read_byline_text(struct ctx *x, const xmlNode *t);
 struct cand *meta_drop_kicker(struct ctx *x, struct cand *t);
 /* Return the candidate giving author c's full name when c is a first name. */
 struct cand *meta_fuller_name(struct ctx *x, struct cand *c);
+/* Whether the text just before element n labels it as an update. */
+bool meta_labelled_updated(const xmlNode *n);
 /* Return the published-date candidate to take when the page's sources
  * disagree and the date the reader sees settles it, else best. */
 struct cand *meta_shown_agrees(struct ctx *x, struct cand *best, bool have_off, int off);

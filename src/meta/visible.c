@@ -331,3 +331,28 @@ done:
 	free(day);
 	return pick;
 }
+
+/* Whether the reader sees element n labelled as an update: the text just
+ * before it, in a text node or a label element, ends in "Last updated:",
+ * "Updated on", "Aktualisiert am" ("Last updated: <time …>"). */
+bool
+meta_labelled_updated(const xmlNode *n)
+{
+	for (const xmlNode *p = n->prev; p != NULL; p = p->prev) {
+		char *t = NULL;
+		if (p->type == XML_TEXT_NODE && p->content != NULL && strlen((const char *)p->content) <= 60)
+			t = text_normalize((const char *)p->content);
+		else if (p->type == XML_ELEMENT_NODE)
+			t = meta_bounded_text(p, 60, true);
+		else if (p->type != XML_COMMENT_NODE)
+			return false;
+		if (t != NULL && *t == '\0') {
+			free(t);
+			continue;   /* whitespace between the label and the date */
+		}
+		bool updated = t != NULL && strpbrk(t, "0123456789") == NULL && meta_date_says_updated(t);
+		free(t);
+		return updated;
+	}
+	return false;
+}

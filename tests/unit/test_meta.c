@@ -397,6 +397,22 @@ test_update_labels(void)
 	CHECK_STR(a->published, "2024-04-03");   /* the only date: published falls back to it */
 	CHECK_STR(a->modified, "2024-04-03");
 	article_free(a);
+	/* A <time> after an update label, in a text node or a label element. */
+	a = meta_of("<html><body><h1>Kelp</h1><p class='note'>Last updated: <time datetime='2026-01-12'>January 12, "
+	    "2026</time></p></body></html>", "https://blog.example/2017/03/16/kelp/");
+	CHECK_STR(a->published, "2017-03-16");
+	CHECK_STR(a->modified, "2026-01-12");
+	article_free(a);
+	a = meta_of("<html><body><h1>Kelp</h1><span><span class='label'>Updated</span> <time class='entry-date "
+	    "published updated' datetime='2026-01-25T12:56:29-07:00'>January 25, 2026</time></span></body></html>",
+	    "https://blog.example/2015/05/12/kelp/");
+	CHECK_STR(a->published, "2015-05-12");
+	CHECK_STR(a->modified, "2026-01-25T12:56:29-07:00");
+	article_free(a);
+	a = meta_of("<html><body><h1>Kelp</h1><p>Published: <time datetime='2019-02-01'>1 Feb 2019</time> "
+	    "(updated later)</p></body></html>", "https://blog.example/2015/05/12/kelp/");
+	CHECK_STR(a->published, "2019-02-01");
+	article_free(a);
 	a = meta_of("<html><body><h1>Kelp</h1><span class='entry-date'>Published Oct 10, 2023 - [Updated Dec 3, 2025]"
 	    "</span></body></html>", "https://blog.example/2019/02/14/kelp/");
 	CHECK_STR(a->published, "2023-10-10");
