@@ -444,9 +444,11 @@ static void
 read_meta(struct ctx *x, const xmlNode *n)
 {
 	const char *content = dom_attr(n, "content");
+	const char *name = dom_attr(n, "name");
+	if (content == NULL && name != NULL && text_starts_with_ci(name, "twitter:"))
+		content = dom_attr(n, "value");   /* Twitter's early card markup */
 	if (content == NULL)
 		return;
-	const char *name = dom_attr(n, "name");
 	if (name != NULL && (text_starts_with_ci(name, "twitter:label") || text_starts_with_ci(name, "twitter:data")))
 		read_twitter_label(x, name, content);
 	if (dom_attr(n, "itemprop") != NULL && !itemscope_is_article(n))

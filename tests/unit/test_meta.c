@@ -522,6 +522,11 @@ test_author_sources(void)
 	    "<meta name='twitter:data1' content='admin'></head><body></body></html>", NULL);
 	CHECK(a->author == NULL);
 	article_free(a);
+	/* Twitter's early card markup puts the value in value=, not content=. */
+	a = meta_of("<html><head><meta name='twitter:label1' value='Written by'>"
+	    "<meta name='twitter:data1' value='Joan Rusk'></head><body></body></html>", NULL);
+	CHECK_STR(a->author, "Joan Rusk");
+	article_free(a);
 	/* "Posted by" as plain text, alone or before the author's link. */
 	a = meta_of("<html><body><div class='postdata'><span class='cat'>Posted by Konrad</span></div></body></html>",
 	    NULL);
