@@ -117,7 +117,17 @@ meta_cand_add(struct ctx *x, enum field f, int rank, const char *value)
 		x->cap = x->cap ? x->cap * 2 : 64;
 		x->c = xreallocarray(x->c, x->cap, sizeof *x->c);
 	}
-	x->c[x->n++] = (struct cand){ f, rank, x->order++, v };
+	x->c[x->n++] = (struct cand){ f, rank, x->order++, v, FROM_PAGE };
+}
+
+/* Add a candidate as meta_cand_add does, saying where it came from. */
+void
+meta_cand_add_from(struct ctx *x, enum field f, int rank, const char *value, enum cand_from from)
+{
+	size_t n = x->n;
+	meta_cand_add(x, f, rank, value);
+	if (x->n > n)
+		x->c[n].from = from;
 }
 
 /* Return the best candidate for f (lowest rank, then earliest), or NULL. */
@@ -169,6 +179,11 @@ choose_date(struct ctx *x, enum field f, char **field)
 		if (c == NULL)
 			return;
 		char *d = meta_date_normalize(c->value, have, off);
+		struct cand *a = d != NULL && f == F_PUBLISHED ? meta_shown_agrees(x, c, have, off) : c;
+		if (a != c) {
+			free(d);
+			d = meta_date_normalize(a->value, have, off);
+		}
 		if (d != NULL) {
 			free(*field);
 			*field = d;
@@ -429,9 +444,11 @@ static void
 read_meta(struct ctx *x, const xmlNode *n)
 {
 	const char *content = dom_attr(n, "content");
+	const char *name = dom_attr(n, "name");
+	if (content == NULL && name != NULL && text_starts_with_ci(name, "twitter:"))
+		content = dom_attr(n, "value");   /* Twitter's early card markup */
 	if (content == NULL)
 		return;
-	const char *name = dom_attr(n, "name");
 	if (name != NULL && (text_starts_with_ci(name, "twitter:label") || text_starts_with_ci(name, "twitter:data")))
 		read_twitter_label(x, name, content);
 	if (dom_attr(n, "itemprop") != NULL && !itemscope_is_article(n))
@@ -939,8 +956,8 @@ is_foreign_region(const xmlNode *n)
 }
 
 /* Whether n is a link to an author's page: rel="author" or an /author/ path. */
-static bool
-is_author_link(const xmlNode *n, const void *arg)
+bool
+meta_is_author_link(const xmlNode *n, const void *arg)
 {
 	const char *rel = dom_attr(n, "rel"), *href = dom_attr(n, "href");
 	return dom_is(n, "a") && ((rel != NULL && has_word(rel, "author")) ||
@@ -1074,7 +1091,7 @@ read_markup(struct ctx *x, const xmlNode *n, bool *seen)
 			if (v == NULL)
 				continue;
 			text = xstrdup(v);
-		} else if (r->field == F_AUTHOR && !dom_is(n, "a") && (link = dom_find((xmlNode *)n, is_author_link, NULL)) != NULL)
+		} else if (r->field == F_AUTHOR && !dom_is(n, "a") && (link = dom_find((xmlNode *)n, meta_is_author_link, NULL)) != NULL)
 			text = bounded_text(link, MAX_FIELD_TEXT);
 		else
 			text = meta_bounded_text(n, r->visible ? 300 : MAX_FIELD_TEXT, r->field == F_PUBLISHED || r->field == F_MODIFIED);
@@ -1102,6 +1119,11 @@ read_markup(struct ctx *x, const xmlNode *n, bool *seen)
 		if (text != NULL && *text != '\0') {
 			if (r->field == F_AUTHOR && meta_author_is_noise(text))
 				meta_cand_add(x, r->field, r->rank + R_NOISE, text);
+			else if (r->field == F_PUBLISHED && ((r->take == NULL && meta_date_says_updated(text)) ||
+			    meta_labelled_updated(n)))   /* "Last updated: …" */
+				meta_cand_add_from(x, F_MODIFIED, r->rank, text, r->take == NULL ? FROM_TEXT : FROM_ELEMENT);
+			else if (r->field == F_PUBLISHED || r->field == F_MODIFIED)
+				meta_cand_add_from(x, r->field, r->rank, text, r->take != NULL ? FROM_ELEMENT : FROM_TEXT);
 			else if (r->field != F_TITLE || strlen(text) < 400)
 				meta_cand_add(x, r->field, r->rank, text);
 			seen[i] = true;
@@ -1294,26 +1316,6 @@ resolve_url(const char *href, const char *base)
 	return s;
 }
 
-/* Add a date-only candidate from a /YYYY/MM/DD/ path in url. */
-static void
-url_date(struct ctx *x, const char *url)
-{
-	if (url == NULL)
-		return;
-	for (const char *p = strchr(url, '/'); p != NULL; p = strchr(p + 1, '/')) {
-		int y, m, d;
-		char tail;
-		if (sscanf(p, "/%4d/%2d/%2d%c", &y, &m, &d, &tail) == 4 && tail == '/' &&
-		    isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[4]) && p[5] == '/' &&
-		    p[8] == '/' && p[11] == '/' && y >= 1995 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-			char *s = xasprintf("%04d-%02d-%02d", y, m, d);
-			meta_cand_add(x, F_PUBLISHED, 80, s);
-			free(s);
-			return;
-		}
-	}
-}
-
 /* Take back headings judged to be the site's name that are the post's title
  * after all: a theme may style the post heading as .site-title, and then
  * the heading differs from the site's name and opens og:title. */
@@ -1435,7 +1437,9 @@ choose(struct ctx *x)
 		article_set(&x->a->canonical_url, u);
 		free(u);
 	}
-	url_date(x, x->a->canonical_url ? x->a->canonical_url : x->url);
+	char *ud = meta_date_from_url(x->a->canonical_url ? x->a->canonical_url : x->url);
+	meta_cand_add(x, F_PUBLISHED, 80, ud);   /* the last resort */
+	free(ud);
 	choose_date(x, F_PUBLISHED, &x->a->published);
 	choose_date(x, F_MODIFIED, &x->a->modified);
 	if (x->a->published == NULL && x->a->modified != NULL)

@@ -1,11 +1,13 @@
 /* date.c — dates as pages write them, read into ISO 8601: numeric forms
- * (2024-03-23T19:05:31Z, "2024-03-23 19:05:31", +0000 zones, 23.03.2024)
- * and written ones in English, German, French, Spanish, Italian and Dutch
- * ("March 23, 2024", "23. März 2024", RFC 2822). Output is
- * YYYY-MM-DDTHH:MM:SS±HH:MM, or YYYY-MM-DD when the page gives no time. */
+ * (2024-03-23T19:05:31Z, "2024-03-23 19:05:31", +0000 zones, 23.03.2024),
+ * written ones in English, German, French, Spanish, Italian and Dutch
+ * ("March 23, 2024", "23. März 2024", RFC 2822, "5:00 am PST") and a
+ * URL's /yyyy/mm/dd/. Output is YYYY-MM-DDTHH:MM:SS±HH:MM, or YYYY-MM-DD
+ * when the page gives no time. */
 #include "date.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,7 +16,7 @@
 #include "util.h"
 
 /* Month names and abbreviations in the languages of the pages quire meets
- * most: English, German, French, Spanish, Italian, Dutch. */
+ * most: English, German, French, Spanish, Italian, Dutch, Portuguese. */
 static const struct month_name {
 	const char *name;
 	int month;
@@ -36,6 +38,12 @@ static const struct month_name {
 	{ "gennaio", 1 }, { "febbraio", 2 }, { "aprile", 4 }, { "maggio", 5 }, { "giugno", 6 },
 	{ "luglio", 7 }, { "settembre", 9 }, { "ottobre", 10 }, { "dicembre", 12 },
 	{ "januari", 1 }, { "februari", 2 }, { "maart", 3 }, { "mei", 5 }, { "augustus", 8 }, { "juli", 7 },
+	{ "janeiro", 1 }, { "fevereiro", 2 }, { "mar\xc3\xa7o", 3 }, { "maio", 5 }, { "junho", 6 }, { "julho", 7 },
+	{ "setembro", 9 }, { "outubro", 10 }, { "novembro", 11 }, { "dezembro", 12 },
+	/* Abbreviations that are no English word ("ago", "gen", "mag", "set", "out" are). */
+	{ "janv", 1 }, { "f\xc3\xa9vr", 2 }, { "avr", 4 }, { "juil", 7 }, { "d\xc3\xa9" "c", 12 },
+	{ "ene", 1 }, { "abr", 4 }, { "dic", 12 }, { "giu", 6 }, { "lug", 7 }, { "ott", 10 }, { "mrt", 3 },
+	{ "fev", 2 },
 };
 
 /* Read n digits at *p into *v; advances *p. */
@@ -51,6 +59,32 @@ digits(const char **p, int n, int *v)
 	*p += n;
 	*v = x;
 	return true;
+}
+
+/* Zone abbreviations bylines write after a time ("5:00 am PST", "15:25
+ * MESZ"), in minutes east of UTC. Only unambiguous ones and the North
+ * American set English news sites use; IST, say, is three zones. */
+static const struct zone_name {
+	const char *name;
+	int off;
+} zone_names[] = {
+	{ "utc", 0 }, { "gmt", 0 }, { "est", -300 }, { "edt", -240 }, { "cst", -360 }, { "cdt", -300 },
+	{ "mst", -420 }, { "mdt", -360 }, { "pst", -480 }, { "pdt", -420 }, { "akst", -540 },
+	{ "akdt", -480 }, { "hst", -600 }, { "cet", 60 }, { "cest", 120 }, { "mez", 60 }, { "mesz", 120 },
+	{ "bst", 60 }, { "wet", 0 }, { "west", 60 }, { "eet", 120 }, { "eest", 180 }, { "aest", 600 },
+	{ "aedt", 660 }, { "nzst", 720 }, { "nzdt", 780 },
+};
+
+/* Set *off from the zone abbreviation w[0..len); returns whether it is one. */
+static bool
+zone_of(const char *w, size_t len, int *off)
+{
+	for (size_t i = 0; i < sizeof zone_names / sizeof zone_names[0]; i++)
+		if (strlen(zone_names[i].name) == len && strncasecmp(w, zone_names[i].name, len) == 0) {
+			*off = zone_names[i].off;
+			return true;
+		}
+	return false;
 }
 
 /* Parse a zone at p: Z, UTC, GMT, +HH, +HHMM, +HH:MM. Sets *off in minutes;
@@ -181,6 +215,8 @@ parse_text_date(const char *s, struct date *dt)
 			int m = month_of(w, len);
 			if (m && month == 0)
 				month = m;
+			else if (dt->has_time && !dt->has_zone && zone_of(w, len, &dt->off))
+				dt->has_zone = true;   /* "5:00 am PST" */
 			else if ((len == 2 && strncasecmp(w, "pm", 2) == 0))
 				pm = 1;
 			else if (len == 2 && strncasecmp(w, "am", 2) == 0)
@@ -262,9 +298,10 @@ static const char *const date_words[] = {
 	"lunes", "martes", "mi\xc3\xa9rcoles", "jueves", "viernes", "s\303\241bado", "domingo",
 	"luned\xc3\xac", "marted\xc3\xac", "mercoled\xc3\xac", "gioved\xc3\xac", "venerd\xc3\xac", "sabato", "domenica",
 	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+	"segunda", "ter\xc3\xa7" "a", "quarta", "quinta", "sexta", "feira",
 	"st", "nd", "rd", "th", "er", "of", "de", "del", "at", "um", "\xc3\xa0", "a", "las", "uhr", "h", "om",
 	"am", "pm", "utc", "gmt", "cet", "cest", "mez", "mesz", "est", "edt", "cst", "cdt", "mst", "mdt",
-	"pst", "pdt", "bst", "z",
+	"pst", "pdt", "bst", "akst", "akdt", "hst", "wet", "west", "eet", "eest", "aest", "aedt", "nzst", "nzdt", "z",
 };
 
 /* Lead-ins before a visible publication date. The strong ones say so
@@ -453,4 +490,43 @@ meta_date_after_lead(const char *text, const char *next)
 	}
 	free(t);
 	return out;
+}
+
+/* Words that label a date as the last change, not the publication. */
+static const char *const update_words[] = {
+	"updated", "update", "modified", "aktualisiert", "ge\xc3\xa4ndert", "mis \xc3\xa0 jour",
+	"actualizado", "aggiornato", "bijgewerkt", "atualizado",
+};
+
+/* Whether the text before the first digit of s labels the date after it
+ * as an update ("Last Updated: August 5, 2025", "Aktualisiert am 3.4.2024");
+ * "Published May 1, 2024 (updated June 2)" is a publication date. */
+bool
+meta_date_says_updated(const char *s)
+{
+	size_t len = strcspn(s, "0123456789");
+	for (size_t i = 0; i < sizeof update_words / sizeof update_words[0]; i++) {
+		const char *p = strcasestr(s, update_words[i]);
+		if (p != NULL && (size_t)(p - s) < len)
+			return true;
+	}
+	return false;
+}
+
+/* Return a newly allocated YYYY-MM-DD from a /YYYY/MM/DD/ path in url, or
+ * NULL when it has none. */
+char *
+meta_date_from_url(const char *url)
+{
+	if (url == NULL)
+		return NULL;
+	for (const char *p = strchr(url, '/'); p != NULL; p = strchr(p + 1, '/')) {
+		int y, m, d;
+		char tail;
+		if (sscanf(p, "/%4d/%2d/%2d%c", &y, &m, &d, &tail) == 4 && tail == '/' &&
+		    isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[4]) && p[5] == '/' &&
+		    p[8] == '/' && p[11] == '/' && y >= 1995 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+			return xasprintf("%04d-%02d-%02d", y, m, d);
+	}
+	return NULL;
 }

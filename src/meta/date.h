@@ -19,5 +19,11 @@ char *meta_date_visible(const char *text, bool need_lead);
  * the start of text or inside it ("… was posted on May 19th, 2010 at …"),
  * or that next holds when the lead-in ends text; NULL when there is none. */
 char *meta_date_after_lead(const char *text, const char *next);
+/* Whether the text before the first digit of s labels the date after it
+ * as an update ("Last updated: …", "Aktualisiert am …"). */
+bool meta_date_says_updated(const char *s);
+/* Return a newly allocated YYYY-MM-DD from a /YYYY/MM/DD/ path in url, or
+ * NULL when it has none. */
+char *meta_date_from_url(const char *url);
 
 #endif

@@ -25,11 +25,17 @@ enum {
 	MAX_FIELD_TEXT = 600,     /* bytes of element text a field may take */
 };
 
+/* Where a date candidate came from: a statement about the whole page
+ * (<meta>, JSON-LD), an attribute of an element in it (<time datetime>),
+ * or the text the reader sees. */
+enum cand_from { FROM_PAGE, FROM_ELEMENT, FROM_TEXT };
+
 struct cand {
 	enum field field;
 	int rank;
 	size_t order;             /* document order, to break ties */
 	char *value;              /* normalised, owned */
+	enum cand_from from;      /* where a date came from */
 };
 
 struct ctx {
@@ -57,6 +63,10 @@ struct ctx {
 /* meta.c */
 /* Add a candidate for field f; value is normalised and copied. */
 void meta_cand_add(struct ctx *x, enum field f, int rank, const char *value);
+/* Add a candidate as meta_cand_add does, saying where it came from. */
+void meta_cand_add_from(struct ctx *x, enum field f, int rank, const char *value, enum cand_from from);
+/* Whether n is a link to an author's page (a dom_find matcher). */
+bool meta_is_author_link(const xmlNode *n, const void *arg);
 /* Return the normalised text under n (newly allocated), or NULL when it is
  * longer than max bytes; spaced puts a space around each element. */
 char *meta_bounded_text(const xmlNode *n, size_t max, bool spaced);
@@ -72,5 +82,10 @@ void meta_read_byline_text(struct ctx *x, const xmlNode *t);
 struct cand *meta_drop_kicker(struct ctx *x, struct cand *t);
 /* Return the candidate giving author c's full name when c is a first name. */
 struct cand *meta_fuller_name(struct ctx *x, struct cand *c);
+/* Whether the text just before element n labels it as an update. */
+bool meta_labelled_updated(const xmlNode *n);
+/* Return the published-date candidate to take when the page's sources
+ * disagree and the date the reader sees settles it, else best. */
+struct cand *meta_shown_agrees(struct ctx *x, struct cand *best, bool have_off, int off);
 
 #endif

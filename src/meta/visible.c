@@ -2,9 +2,11 @@
  * it: the date line beside a post's title ("January 22, 2014", "26 Mai,
  * 2008 | Jo"), "Posted on …" and "Posted by …" in plain text, a kicker
  * ("Blog:") that the heading puts before the title other sources give, a
- * first name that another source gives in full. Candidates go into the
- * gathering context of meta.c at ranks below the markup rules'. Text in a
- * <blockquote> is someone else's post and is passed over. */
+ * first name that another source gives in full, and which of a page's
+ * disagreeing statements of publication the shown date backs. Candidates
+ * go into the gathering context of meta.c at ranks below the markup
+ * rules'. Text in a <blockquote> is someone else's post and is passed
+ * over. */
 #include "gather.h"
 
 #include <ctype.h>
@@ -40,7 +42,7 @@ visible_date(struct ctx *x, const xmlNode *n, int rank)
 	char *d = meta_date_visible(t, false);
 	free(t);
 	if (d != NULL)
-		meta_cand_add(x, F_PUBLISHED, rank, d);
+		meta_cand_add_from(x, F_PUBLISHED, rank, d, FROM_TEXT);
 	free(d);
 	return d != NULL;
 }
@@ -111,10 +113,38 @@ meta_read_lead_date(struct ctx *x, const xmlNode *t)
 		d = NULL;
 	}
 	if (d != NULL) {
-		meta_cand_add(x, F_PUBLISHED, 68, d);
+		meta_cand_add_from(x, F_PUBLISHED, 68, d, FROM_TEXT);
 		x->have_lead_date = true;
 	}
 	free(d);
+}
+
+/* Whether text s of node t is a bare "By" before a link to the author's
+ * page ("By <a href=/author/tanderson/>Tim Anderson</a>"), in English,
+ * German, French, Spanish, Italian or Dutch; if so, adds the name. Without
+ * the author link, "By" is too common a word to trust. */
+static bool
+bare_by_before_author(struct ctx *x, const xmlNode *t, const char *s)
+{
+	static const char *const words[] = { "by", "von", "par", "por", "di", "door", "de" };
+	size_t len = strlen(s);
+	while (len > 0 && (isspace((unsigned char)s[len - 1]) || s[len - 1] == ':'))
+		len--;
+	bool bare = false;
+	for (size_t i = 0; i < sizeof words / sizeof words[0] && !bare; i++)
+		bare = strlen(words[i]) == len && strncasecmp(s, words[i], len) == 0;
+	const xmlNode *n = t->next;
+	if (!bare || n == NULL || n->type != XML_ELEMENT_NODE || in_blockquote(t))
+		return false;
+	if (!meta_is_author_link(n, NULL) && (n = dom_find((xmlNode *)n, meta_is_author_link, NULL)) == NULL)
+		return false;
+	char *name = meta_bounded_text(n, 100, false);
+	if (name != NULL && *name != '\0' && !meta_author_is_noise(name)) {
+		meta_cand_add(x, F_AUTHOR, 45, name);
+		x->have_byline_text = true;
+	}
+	free(name);
+	return true;
 }
 
 /* Read a text node that is a byline ("Posted by Konstantin", "Written by "
@@ -129,7 +159,9 @@ meta_read_byline_text(struct ctx *x, const xmlNode *t)
 	const char *s = (const char *)t->content;
 	while (isspace((unsigned char)*s))
 		s++;
-	if (strchr("pPwWgGvVeEsS", *s) == NULL || *s == '\0' || strlen(s) > 120)
+	if (strchr("pPwWgGvVeEsSbBdD", *s) == NULL || *s == '\0' || strlen(s) > 120)
+		return;
+	if (bare_by_before_author(x, t, s))
 		return;
 	for (size_t i = 0; i < sizeof leads / sizeof leads[0]; i++) {
 		size_t k = strlen(leads[i]);
@@ -243,4 +275,84 @@ meta_fuller_name(struct ctx *x, struct cand *c)
 			return o;
 	}
 	return c;
+}
+
+/* Whether candidate c parses as a date on day (YYYY-MM-DD). */
+static bool
+cand_on_day(const struct cand *c, const char *day, bool have_off, int off)
+{
+	char *d = meta_date_normalize(c->value, have_off, off);
+	bool same = d != NULL && strncmp(d, day, 10) == 0;
+	free(d);
+	return same;
+}
+
+/* Return the published-date candidate to take instead of best when the
+ * page's own statements disagree (JSON-LD says one day, article:published_
+ * time another) and the date the reader sees in the post agrees with one
+ * of them: that one is the date the page presents, and the shown date
+ * itself when only it gives the time. A shown date that no page-wide
+ * statement of publication backs does not overrule them: themes often show
+ * the modified date there, and readers cite the first publication. Else
+ * returns best. */
+struct cand *
+meta_shown_agrees(struct ctx *x, struct cand *best, bool have_off, int off)
+{
+	struct cand *shown = NULL;
+	char *day = NULL;
+	for (size_t i = 0; i < x->n; i++) {
+		struct cand *c = &x->c[i];
+		if (c->field != F_PUBLISHED || c->from != FROM_TEXT || meta_date_says_updated(c->value) ||
+		    (shown != NULL && (c->rank > shown->rank || (c->rank == shown->rank && c->order > shown->order))))
+			continue;
+		char *d = meta_date_normalize(c->value, have_off, off);
+		if (d == NULL)
+			continue;
+		shown = c;
+		free(day);
+		day = d;
+	}
+	struct cand *pick = best;
+	if (shown == NULL || cand_on_day(best, day, have_off, off))
+		goto done;
+	for (size_t i = 0; i < x->n; i++) {
+		struct cand *c = &x->c[i];
+		if (c->field == F_PUBLISHED && c->from == FROM_PAGE &&
+		    (pick == best || c->rank < pick->rank) && cand_on_day(c, day, have_off, off))
+			pick = c;
+	}
+	if (pick != best && strchr(day, 'T') != NULL) {
+		char *d = meta_date_normalize(pick->value, have_off, off);
+		if (strchr(d, 'T') == NULL)
+			pick = shown;   /* "November 25, 2025" beside "Nov 25, 2025 5:00 am PST" */
+		free(d);
+	}
+done:
+	free(day);
+	return pick;
+}
+
+/* Whether the reader sees element n labelled as an update: the text just
+ * before it, in a text node or a label element, ends in "Last updated:",
+ * "Updated on", "Aktualisiert am" ("Last updated: <time …>"). */
+bool
+meta_labelled_updated(const xmlNode *n)
+{
+	for (const xmlNode *p = n->prev; p != NULL; p = p->prev) {
+		char *t = NULL;
+		if (p->type == XML_TEXT_NODE && p->content != NULL && strlen((const char *)p->content) <= 60)
+			t = text_normalize((const char *)p->content);
+		else if (p->type == XML_ELEMENT_NODE)
+			t = meta_bounded_text(p, 60, true);
+		else if (p->type != XML_COMMENT_NODE)
+			return false;
+		if (t != NULL && *t == '\0') {
+			free(t);
+			continue;   /* whitespace between the label and the date */
+		}
+		bool updated = t != NULL && strpbrk(t, "0123456789") == NULL && meta_date_says_updated(t);
+		free(t);
+		return updated;
+	}
+	return false;
 }

@@ -337,6 +337,135 @@ test_visible_dates(void)
 	article_free(a);
 }
 
+/* When the page's own statements of publication disagree, the date the
+ * reader sees decides between them; alone, it overrules none of them. */
+static void
+test_shown_date_agreement(void)
+{
+	struct article *a;
+	/* JSON-LD says the 3rd, article:published_time and the byline the 6th. */
+	a = meta_of("<html><head><meta property='article:published_time' content='2023-11-06T14:25:00+00:00'>"
+	    "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Tides\","
+	    "\"datePublished\":\"2023-11-03T10:25:56+00:00\"}</script></head><body><article><h1>Tides</h1>"
+	    "<div class='byline'>Von Ina Berg <time datetime='2023-11-06T15:25:00+01:00'>6. November 2023, "
+	    "15:25 Uhr</time></div><p>Text.</p></article></body></html>", NULL);
+	CHECK_STR(a->published, "2023-11-06T14:25:00+00:00");
+	article_free(a);
+	/* The same without the byline: the JSON-LD stands. */
+	a = meta_of("<html><head><meta property='article:published_time' content='2023-11-06T14:25:00+00:00'>"
+	    "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Tides\","
+	    "\"datePublished\":\"2023-11-03T10:25:56+00:00\"}</script></head><body><h1>Tides</h1></body></html>", NULL);
+	CHECK_STR(a->published, "2023-11-03T10:25:56+00:00");
+	article_free(a);
+	/* <meta name=date> backs the shown date; the shown one gives the time. */
+	a = meta_of("<html><head><meta name='date' content='November 25, 2025'>"
+	    "<script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"Best Kettles\","
+	    "\"datePublished\":\"2024-08-29T10:00:00+00:00\"}</script></head><body><h1>Best Kettles</h1>"
+	    "<span class='posted-on'>Nov 25, 2025 5:00 am PST</span></body></html>", NULL);
+	CHECK_STR(a->published, "2025-11-25T05:00:00-08:00");
+	article_free(a);
+	/* A shown date that only the modified time backs does not win. */
+	a = meta_of("<html><head><meta property='article:published_time' content='2024-09-06T13:12:36+00:00'>"
+	    "<meta property='article:modified_time' content='2025-11-14T06:49:57+00:00'></head><body>"
+	    "<h1>Sorting Seeds</h1><div class='post-date'>November 14, 2025</div></body></html>", NULL);
+	CHECK_STR(a->published, "2024-09-06T13:12:36+00:00");
+	CHECK_STR(a->modified, "2025-11-14T06:49:57+00:00");
+	article_free(a);
+	/* A shown date labelled as an update does not settle a disagreement,
+	 * nor does a <time datetime> inside the post count as a page statement. */
+	a = meta_of("<html><head><meta name='date' content='2025-08-05'>"
+	    "<script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":\"Knots\","
+	    "\"datePublished\":\"2024-03-17T01:58:00-04:00\"}</script></head><body><h1>Knots</h1>"
+	    "<time class='entry-date updated' datetime='2025-08-05T13:21:57-04:00'>Last Updated: August 5, 2025</time>"
+	    "</body></html>", NULL);
+	CHECK_STR(a->published, "2024-03-17T01:58:00-04:00");
+	article_free(a);
+}
+
+/* A shown date labelled as an update is the modified date, however its
+ * element is classed; a later label does not make it one. */
+static void
+test_update_labels(void)
+{
+	struct article *a;
+	a = meta_of("<html><body><h1>Kelp</h1><span class='entry-date'>Last updated: June 2, 2025</span></body></html>",
+	    "https://blog.example/2019/02/14/kelp/");
+	CHECK_STR(a->published, "2019-02-14");
+	CHECK_STR(a->modified, "2025-06-02");
+	article_free(a);
+	a = meta_of("<html><body><h1>Kelp</h1><div class='post-date'>Aktualisiert am 3. April 2024</div></body></html>", NULL);
+	CHECK_STR(a->published, "2024-04-03");   /* the only date: published falls back to it */
+	CHECK_STR(a->modified, "2024-04-03");
+	article_free(a);
+	/* A <time> after an update label, in a text node or a label element. */
+	a = meta_of("<html><body><h1>Kelp</h1><p class='note'>Last updated: <time datetime='2026-01-12'>January 12, "
+	    "2026</time></p></body></html>", "https://blog.example/2017/03/16/kelp/");
+	CHECK_STR(a->published, "2017-03-16");
+	CHECK_STR(a->modified, "2026-01-12");
+	article_free(a);
+	a = meta_of("<html><body><h1>Kelp</h1><span><span class='label'>Updated</span> <time class='entry-date "
+	    "published updated' datetime='2026-01-25T12:56:29-07:00'>January 25, 2026</time></span></body></html>",
+	    "https://blog.example/2015/05/12/kelp/");
+	CHECK_STR(a->published, "2015-05-12");
+	CHECK_STR(a->modified, "2026-01-25T12:56:29-07:00");
+	article_free(a);
+	a = meta_of("<html><body><h1>Kelp</h1><p>Published: <time datetime='2019-02-01'>1 Feb 2019</time> "
+	    "(updated later)</p></body></html>", "https://blog.example/2015/05/12/kelp/");
+	CHECK_STR(a->published, "2019-02-01");
+	article_free(a);
+	a = meta_of("<html><body><h1>Kelp</h1><span class='entry-date'>Published Oct 10, 2023 - [Updated Dec 3, 2025]"
+	    "</span></body></html>", "https://blog.example/2019/02/14/kelp/");
+	CHECK_STR(a->published, "2023-10-10");
+	article_free(a);
+}
+
+/* Portuguese month names and the Romance and Dutch abbreviations. */
+static void
+test_more_months(void)
+{
+	static const struct { const char *text, *want; } cases[] = {
+		{ "12 de mar\xc3\xa7o de 2024", "2024-03-12" },
+		{ "Ter\xc3\xa7" "a-feira, 5 de novembro de 2019", "2019-11-05" },
+		{ "1er janv. 2022", "2022-01-01" },
+		{ "14 juil. 2021", "2021-07-14" },
+		{ "3 ene 2020", "2020-01-03" },
+		{ "9 ott 2018", "2018-10-09" },
+		{ "28 mrt 2017", "2017-03-28" },
+		{ "7 d\xc3\xa9" "c. 2016", "2016-12-07" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *html = xasprintf("<html><body><h1>Mar</h1><p>%s</p></body></html>", cases[i].text);
+		struct article *a = meta_of(html, NULL);
+		CHECK_STR(a->published, cases[i].want);
+		article_free(a);
+		free(html);
+	}
+	/* An English word is no month: "out" and "ago" stay words. */
+	struct article *a = meta_of("<html><body><h1>Mar</h1><p>Sold out 3 2019</p><p>2 ago 2019</p></body></html>", NULL);
+	CHECK(a->published == NULL);
+	article_free(a);
+}
+
+/* Zone abbreviations after a written time. */
+static void
+test_zone_names(void)
+{
+	struct article *a;
+	a = meta_of("<html><body><h1>Ferries</h1><p>March 3, 2024 at 9:15 pm EDT</p></body></html>", NULL);
+	CHECK_STR(a->published, "2024-03-03T21:15:00-04:00");
+	article_free(a);
+	a = meta_of("<html><body><span class='entry-date'>3. M\xc3\xa4rz 2024, 08:05 MEZ</span></body></html>", NULL);
+	CHECK_STR(a->published, "2024-03-03T08:05:00+01:00");
+	article_free(a);
+	a = meta_of("<html><body><span class='entry-date'>4 May 2024 10:00 AEST</span></body></html>", NULL);
+	CHECK_STR(a->published, "2024-05-04T10:00:00+10:00");
+	article_free(a);
+	/* A zone word without a time is no zone; an unknown one leaves UTC. */
+	a = meta_of("<html><body><span class='entry-date'>PST May 4, 2024</span></body></html>", NULL);
+	CHECK_STR(a->published, "2024-05-04");
+	article_free(a);
+}
+
 /* Titles: a host name standing for the site, a kicker before the title. */
 static void
 test_title_parts(void)
@@ -393,6 +522,11 @@ test_author_sources(void)
 	    "<meta name='twitter:data1' content='admin'></head><body></body></html>", NULL);
 	CHECK(a->author == NULL);
 	article_free(a);
+	/* Twitter's early card markup puts the value in value=, not content=. */
+	a = meta_of("<html><head><meta name='twitter:label1' value='Written by'>"
+	    "<meta name='twitter:data1' value='Joan Rusk'></head><body></body></html>", NULL);
+	CHECK_STR(a->author, "Joan Rusk");
+	article_free(a);
 	/* "Posted by" as plain text, alone or before the author's link. */
 	a = meta_of("<html><body><div class='postdata'><span class='cat'>Posted by Konrad</span></div></body></html>",
 	    NULL);
@@ -403,6 +537,19 @@ test_author_sources(void)
 	article_free(a);
 	a = meta_of("<html><body><p>Written by <a href='/p/'>Ida Marsh</a></p></body></html>", NULL);
 	CHECK_STR(a->author, "Ida Marsh");
+	article_free(a);
+	/* A bare "By" before a link to the author's page; not before another link. */
+	a = meta_of("<html><body><div class='header'><h1>Gulls</h1><address>By <a href='/author/ihale/'> Ines Hale "
+	    "</a></address></div></body></html>", NULL);
+	CHECK_STR(a->author, "Ines Hale");
+	article_free(a);
+	a = meta_of("<html><body><h1>Gulls</h1><p>Von <span><a href='/autor/jkrell/'>Jonas Krell</a></span></p>"
+	    "</body></html>", NULL);
+	CHECK_STR(a->author, "Jonas Krell");
+	article_free(a);
+	a = meta_of("<html><body><h1>Gulls</h1><p>Photo by <a href='/shop/'>Sea Prints Ltd</a></p>"
+	    "<p>By <a href='/tag/boats/'>Boats</a></p></body></html>", NULL);
+	CHECK(a->author == NULL);
 	article_free(a);
 	/* An embedded post in a block quote is another page's byline. */
 	a = meta_of("<html><body><blockquote><p>Posted by <a href='/x/'>Some Party</a> on "
@@ -601,6 +748,10 @@ main(void)
 	test_author();
 	test_dates();
 	test_visible_dates();
+	test_shown_date_agreement();
+	test_zone_names();
+	test_update_labels();
+	test_more_months();
 	test_title_parts();
 	test_author_sources();
 	test_other_fields();
