@@ -14,9 +14,7 @@ set -u
 dir=$1 seconds=$2
 shift 2
 top=$(cd "$(dirname "$0")/../.." && pwd)
-harnesses=${*:-"fuzz_extract fuzz_html fuzz_jsonparse fuzz_text fuzz_quotes fuzz_url"}
-harnesses=${*:-"fuzz_extract fuzz_html fuzz_jsonparse fuzz_text fuzz_quotes fuzz_wxr"}
-harnesses=${*:-"fuzz_extract fuzz_html fuzz_jsonparse fuzz_text fuzz_quotes fuzz_query"}
+harnesses=${*:-"fuzz_extract fuzz_html fuzz_jsonparse fuzz_text fuzz_quotes fuzz_url fuzz_wxr fuzz_query"}
 
 # Per-harness options: the longest input worth trying and a dictionary.
 options() {  # harness

@@ -16,10 +16,8 @@ import re
 import sys
 from html.parser import HTMLParser
 
-HARNESSES = ("fuzz_extract", "fuzz_html", "fuzz_jsonparse", "fuzz_text", "fuzz_quotes", "fuzz_url")
-HARNESSES = ("fuzz_extract", "fuzz_html", "fuzz_jsonparse", "fuzz_text", "fuzz_quotes", "fuzz_wxr")
 HARNESSES = ("fuzz_extract", "fuzz_html", "fuzz_jsonparse", "fuzz_text", "fuzz_quotes",
-             "fuzz_query")
+             "fuzz_url", "fuzz_wxr", "fuzz_query")
 
 
 def write(out, harness, data):
