@@ -111,6 +111,8 @@ HOSTILE_URLS = [
     b"  mailto:a@b#c  ",
     b"http://",
     b"http:///?#",
+]
+
 QUERIES = [
     "wagner", "\"window was prepared\"", "absurd*", "cats AND dogs OR mice NOT rats",
     "(cats OR dogs) NOT (mice OR \"old rats\"*)", "NEAR(cats dogs, 5)", "NEAR(", "a OR", "\"",
