@@ -8,7 +8,7 @@
 # check, since the harnesses carry ASan and UBSan themselves.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
-harnesses="fuzz_extract fuzz_html fuzz_jsonparse fuzz_text fuzz_quotes"
+harnesses="fuzz_extract fuzz_html fuzz_jsonparse fuzz_text fuzz_quotes fuzz_layout"
 seconds=${FUZZ_CHECK_SECONDS:-10}
 fuzz=$TOP/build/fuzz
 passed=0 failed=0 skipped=0
@@ -20,7 +20,7 @@ fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
 done_() { echo "t_fuzz: $passed passed, $failed failed, $skipped skipped"; [ "$failed" -eq 0 ]; exit; }
 skip_all() {  # reason
 	echo "t_fuzz: skipped: $1"
-	skipped=$(($(ls "$TOP"/tests/fuzz/crashers | wc -l) + 5))
+	skipped=$(($(ls "$TOP"/tests/fuzz/crashers | wc -l) + 6))
 	done_
 }
 

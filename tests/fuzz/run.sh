@@ -14,7 +14,7 @@ set -u
 dir=$1 seconds=$2
 shift 2
 top=$(cd "$(dirname "$0")/../.." && pwd)
-harnesses=${*:-"fuzz_extract fuzz_html fuzz_jsonparse fuzz_text fuzz_quotes"}
+harnesses=${*:-"fuzz_extract fuzz_html fuzz_jsonparse fuzz_text fuzz_quotes fuzz_layout"}
 
 # Per-harness options: the longest input worth trying and a dictionary.
 options() {  # harness
@@ -24,6 +24,7 @@ options() {  # harness
 	fuzz_jsonparse) echo "-max_len=65536 -dict=$top/tests/fuzz/json.dict -timeout=10" ;;
 	fuzz_text) echo "-max_len=16384 -timeout=10" ;;
 	fuzz_quotes) echo "-max_len=65536 -dict=$top/tests/fuzz/quotes.dict -timeout=10" ;;
+	fuzz_layout) echo "-max_len=65536 -dict=$top/tests/fuzz/layout.dict -timeout=10" ;;
 	*) echo "-timeout=10" ;;
 	esac
 }
