@@ -1,0 +1,166 @@
+#!/bin/sh
+# t_concurrency.sh — several quire processes on one library at once.
+#   1. A fresh library: two imports and two readers start together on a file
+#      that does not exist yet (creating it, switching it to WAL and
+#      migrating it race).
+#   2. Two imports writing at once (100 template pages each, from
+#      tests/fixtures/crash/gen.py, each import re-run until the readers are
+#      done), while readers run `quire list`, `list --json`, `show`,
+#      `show --format json`, `bookmarks` and, when this quire has it,
+#      `quire search`, over and over.
+# Every process must exit 0 with nothing on stderr (no "database is locked"
+# reaches the user), and every article a reader shows must be whole: its
+# blocks, links and quotes as many as `quire extract --format json` finds
+# in its page. At the end build/tools/dbcheck finds the library intact.
+set -u
+: "${QUIRE:?QUIRE must name the quire binary}"
+TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
+BUILD=${BUILD:-$TOP/build}
+READS=${CONCURRENCY_READS:-12}
+passed=0 failed=0 skipped=0
+
+if ! command -v python3 >/dev/null 2>&1; then
+	echo "t_concurrency: 0 passed, 0 failed, 1 skipped (no python3)"
+	exit 0
+fi
+
+tmp=$(mktemp -d)
+pids=
+cleanup() {
+	: >"$tmp/stop" 2>/dev/null
+	for p in $pids; do kill "$p" 2>/dev/null; done
+	wait 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+python3 "$TOP/tests/fixtures/crash/gen.py" "$tmp/pages" 400
+db=$tmp/library.db
+has_search=0
+"$QUIRE" help search >/dev/null 2>&1 && has_search=1
+
+# What each page holds: "CANONICAL BLOCKS LINKS QUOTES".
+cat >"$tmp/counts.py" <<'EOF'
+import json, sys
+dec = json.JSONDecoder()
+text, i = sys.stdin.read(), 0
+while True:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    if i >= len(text):
+        break
+    d, i = dec.raw_decode(text, i)
+    print("%s %d %d %d" % (d["canonical_url"], len(d["blocks"]), len(d["links"]), len(d["quotes"])))
+EOF
+for f in "$tmp"/pages/*.html; do
+	"$QUIRE" extract --format json "$f"
+done | python3 "$tmp/counts.py" | sort >"$tmp/expected"
+
+# quiet NAME CMD...: run a quire command; it must exit 0 and say nothing on
+# stderr. Output in $tmp/NAME.out.
+quiet() {
+	name=$1
+	shift
+	"$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
+	st=$?
+	if [ "$st" -ne 0 ] || [ -s "$tmp/$name.err" ]; then
+		echo "$name: quire ${4:-} ... exit $st: $(head -c 300 "$tmp/$name.err")" >>"$tmp/problems"
+		return 1
+	fi
+	return 0
+}
+
+# 1. Four processes start together on a library that does not exist yet.
+fresh=$tmp/fresh.db
+quiet f1 "$QUIRE" --db "$fresh" import "$tmp/pages/page-0001.html" "$tmp/pages/page-0002.html" &
+p1=$!
+quiet f2 "$QUIRE" --db "$fresh" import "$tmp/pages/page-0003.html" "$tmp/pages/page-0004.html" &
+p2=$!
+quiet f3 "$QUIRE" --db "$fresh" list &
+p3=$!
+quiet f4 "$QUIRE" --db "$fresh" list --json &
+p4=$!
+wait $p1 $p2 $p3 $p4
+if [ -s "$tmp/problems" ]; then
+	fail "processes racing on a new library: $(cat "$tmp/problems")"
+	rm -f "$tmp/problems"
+elif [ "$("$QUIRE" --db "$fresh" list --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" != 4 ]; then
+	fail "the new library does not hold the 4 articles imported into it"
+else
+	pass
+fi
+
+# 2. Two writers and a reader.
+"$QUIRE" --db "$db" import "$tmp"/pages/page-000*.html >/dev/null 2>&1
+writer() {  # name files...
+	name=$1
+	shift
+	n=0
+	while [ ! -e "$tmp/stop" ]; do
+		quiet "$name" "$QUIRE" --db "$db" import "$@" || break
+		n=$((n + 1))
+	done
+	echo "$n" >"$tmp/$name.rounds"
+}
+writer w1 "$tmp"/pages/page-00*.html &
+pids="$pids $!"
+writer w2 "$tmp"/pages/page-03*.html "$tmp"/pages/page-0400.html &
+pids="$pids $!"
+
+# A reader: list, then show articles and check they are whole.
+i=0 shown=0
+while [ "$i" -lt "$READS" ] && [ ! -s "$tmp/problems" ]; do
+	quiet list "$QUIRE" --db "$db" list || break
+	quiet listj "$QUIRE" --db "$db" list --json || break
+	quiet marks "$QUIRE" --db "$db" bookmarks || break
+	if [ "$has_search" = 1 ]; then
+		quiet search "$QUIRE" --db "$db" search lantern || break
+	fi
+	# The newest article (likely being written) and two others.
+	python3 -c 'import json,sys; [print(a["id"]) for a in json.load(open(sys.argv[1]))]' \
+	    "$tmp/listj.out" >"$tmp/ids"
+	n=$(wc -l <"$tmp/ids")
+	for id in $(awk -v n="$n" -v i="$i" 'NR == n || NR == 1 + i % n || NR == 1 + (i * 7) % n' "$tmp/ids"); do
+		quiet show "$QUIRE" --db "$db" show "$id" || break
+		quiet showj "$QUIRE" --db "$db" show --format json "$id" || break
+		python3 "$tmp/counts.py" <"$tmp/showj.out" >"$tmp/seen"
+		if ! grep -qxF -f "$tmp/seen" "$tmp/expected"; then
+			echo "article $id seen incomplete: $(cat "$tmp/seen")" >>"$tmp/problems"
+			break
+		fi
+		shown=$((shown + 1))
+	done
+	i=$((i + 1))
+done
+: >"$tmp/stop"
+wait
+pids=
+if [ -s "$tmp/problems" ]; then
+	fail "while two imports ran: $(head -n 3 "$tmp/problems")"
+else
+	pass
+fi
+echo "t_concurrency: $i rounds of reads, $shown articles shown whole, imports ran $(cat "$tmp/w1.rounds" 2>/dev/null) and $(cat "$tmp/w2.rounds" 2>/dev/null) times"
+if [ "$(cat "$tmp/w1.rounds" 2>/dev/null || echo 0)" -ge 1 ]; then
+	pass
+else
+	fail "the first import never finished while the readers ran"
+fi
+
+if [ -x "$BUILD/tools/dbcheck" ]; then
+	if "$BUILD/tools/dbcheck" "$db" >"$tmp/got" 2>"$tmp/dbcheck.err" &&
+	    [ "$(wc -l <"$tmp/got")" -eq 200 ]; then
+		pass
+	else
+		fail "the library after the run: $(wc -l <"$tmp/got") articles; $(head -n 3 "$tmp/dbcheck.err")"
+	fi
+else
+	skipped=$((skipped + 1))
+fi
+
+echo "t_concurrency: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
