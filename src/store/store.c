@@ -244,10 +244,15 @@ struct store {
 	sqlite3_stmt *stmts[ST_COUNT];
 };
 
-/* Set *errp to what SQLite says went wrong, prefixed by what we were doing. */
+/* Set *errp to what SQLite says went wrong, prefixed by what we were doing;
+ * an I/O error names the system's reason ("File too large" when a file size
+ * limit is reached, for one), which "disk I/O error" alone does not. */
 static int
 db_error(struct store *st, char **errp, const char *what)
 {
+	int os = sqlite3_system_errno(st->db);
+	if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_IOERR && os != 0)
+		return set_error(errp, "%s: %s (%s)", what, sqlite3_errmsg(st->db), strerror(os));
 	return set_error(errp, "%s: %s", what, sqlite3_errmsg(st->db));
 }
 
