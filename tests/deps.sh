@@ -8,8 +8,10 @@
 #   --list-ci  the same plus OPTIONAL, for CI images (.ci/run installs these)
 PACKAGES="make gcc libc6-dev pkg-config libncurses-dev libxml2-dev libsqlite3-dev \
 libcurl4-openssl-dev python3 groff-base"
-# Not required: tests/t_fuzz.sh skips without clang and its fuzzer runtime.
-OPTIONAL="clang libclang-rt-14-dev"
+# Not required: tests/t_fuzz.sh skips without clang and its fuzzer runtime,
+# tests/t_valgrind.sh without valgrind; tests/t_hostile.sh compares
+# libraries with the sqlite3 shell when it is there.
+OPTIONAL="clang libclang-rt-14-dev valgrind sqlite3"
 
 case "${1:-}" in
 --list) echo $PACKAGES; exit 0 ;;
