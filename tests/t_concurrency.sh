@@ -7,7 +7,8 @@
 #      tests/fixtures/crash/gen.py, each import re-run until the readers are
 #      done), while readers run `quire list`, `list --json`, `show`,
 #      `show --format json`, `bookmarks` and, when this quire has it,
-#      `quire search`, over and over.
+#      `quire search`, over and over; and, with tmux, the pager (reading an
+#      article, setting a bookmark, quitting) and its library screen.
 # Every process must exit 0 with nothing on stderr (no "database is locked"
 # reaches the user), and every article a reader shows must be whole: its
 # blocks, links and quotes as many as `quire extract --format json` finds
@@ -111,6 +112,34 @@ pids="$pids $!"
 writer w2 "$tmp"/pages/page-03*.html "$tmp"/pages/page-0400.html &
 pids="$pids $!"
 
+# The pager, when tmux is here: open an article being rewritten, move to its
+# end, set a bookmark (a write), quit (another: the reading position);
+# then the library screen. No error may show and quire must exit 0.
+pager_pass=0 pager_fail=0
+if command -v tmux >/dev/null 2>&1; then
+	. "$TOP/tests/tmux_lib.sh"   # its own counters and temporary folder
+	trap 'cleanup; tm kill-server >/dev/null 2>&1; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"; rm -rf "$T"' EXIT
+	DB=$db BROWSER_SPEC=true
+	tm new-session -d -s keep -x 80 -y 24 "sleep 600"
+	id=$("$QUIRE" --db "$db" list --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[4]["id"])')
+	for k in 1 2 3; do
+		start read "$id"
+		check "the pager opens an article being imported ($k)" wait_for "Keeper's Log, Entry"
+		keys G m a
+		check "a bookmark is set while imports run ($k)" wait_for "Bookmark a set"
+		keys q
+		check "the pager quits cleanly while imports run ($k)" wait_for "QUIRE-EXITED-0"
+		if grep -qi "locked\|busy\|quire:" "$T/screen"; then bad "the pager showed an error ($k)"; fi
+	done
+	start
+	check "the library screen opens while imports run" wait_for "Keeper's Log, Entry"
+	keys q
+	check "and quits cleanly" wait_for "QUIRE-EXITED-0"
+	pager_pass=$pass pager_fail=$fail
+else
+	skipped=$((skipped + 1))
+fi
+
 # A reader: list, then show articles and check they are whole.
 i=0 shown=0
 while [ "$i" -lt "$READS" ] && [ ! -s "$tmp/problems" ]; do
@@ -162,5 +191,6 @@ else
 	skipped=$((skipped + 1))
 fi
 
+passed=$((passed + pager_pass)) failed=$((failed + pager_fail))
 echo "t_concurrency: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
