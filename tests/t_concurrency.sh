@@ -3,7 +3,10 @@
 #   1. A fresh library: two imports and two readers start together on a file
 #      that does not exist yet (creating it, switching it to WAL and
 #      migrating it race).
-#   2. Two imports writing at once (100 template pages each, from
+#   2. A process holding the write lock for 8 s (as storing a very large
+#      article does): an import and a list started meanwhile wait, and
+#      succeed once it lets go.
+#   3. Two imports writing at once (100 template pages each, from
 #      tests/fixtures/crash/gen.py, each import re-run until the readers are
 #      done), while readers run `quire list`, `list --json`, `show`,
 #      `show --format json`, `bookmarks` and, when this quire has it,
@@ -95,7 +98,39 @@ else
 	pass
 fi
 
-# 2. Two writers and a reader.
+# 2. Another process holds the write lock for 8 s (as storing a very large
+#    article does): an import and a read started meanwhile wait for it and
+#    succeed, and the import finishes only after the lock is let go.
+"$QUIRE" --db "$db" import "$tmp/pages/page-0001.html" >/dev/null 2>&1
+python3 -c '
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+db.execute("UPDATE articles SET title = title")
+open(sys.argv[2], "w").close()
+time.sleep(8)
+db.execute("COMMIT")
+open(sys.argv[3], "w").close()
+' "$db" "$tmp/locked" "$tmp/unlocked" &
+holder=$!
+k=0
+while [ ! -e "$tmp/locked" ] && [ $k -lt 200 ]; do sleep 0.05; k=$((k + 1)); done
+quiet held1 "$QUIRE" --db "$db" import "$tmp/pages/page-0002.html" &
+h1=$!
+quiet held2 "$QUIRE" --db "$db" list --json &
+h2=$!
+wait $h1 $h2
+if [ -s "$tmp/problems" ]; then
+	fail "while another process held the write lock: $(cat "$tmp/problems")"
+	rm -f "$tmp/problems"
+elif [ ! -e "$tmp/unlocked" ]; then
+	fail "the import did not wait for the lock to be let go"
+else
+	pass
+fi
+wait $holder
+
+# 3. Two writers and a reader.
 "$QUIRE" --db "$db" import "$tmp"/pages/page-000*.html >/dev/null 2>&1
 writer() {  # name files...
 	name=$1

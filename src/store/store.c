@@ -124,6 +124,9 @@ static const char *const migrations[] = {
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
 
+/* How long to wait for a lock another process holds. */
+#define STORE_BUSY_TIMEOUT_MS 60000
+
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 
 /* Every statement the store runs, prepared on first use. */
@@ -439,7 +442,10 @@ store_open(const char *path, char **errp)
 		open_error(st, errp);
 		goto fail;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
+	/* Wait for another quire's write rather than fail with "database is
+	 * locked": storing one very large article (a 50 MB page has some
+	 * 230,000 blocks) holds the write lock for several seconds. */
+	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
 	int version;
 	/* Check the version before anything writes: a newer library stays as it is. */
 	if (user_version(st, &version, errp) < 0)
