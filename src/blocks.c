@@ -262,13 +262,19 @@ pop_open(struct walk *w)
 		add_pending_span(w, o->start, end, o->style, o->link);
 }
 
-/* Whether href is a javascript: pseudo-link, which is not a link. */
-static bool
-is_javascript(const char *href)
+/* Return href resolved against the base when it then is an http, https or
+ * mailto URL, else NULL: javascript:, data:, file: and the like, and relative
+ * links with no base to resolve them against, are not links to follow.
+ * Returns a newly allocated string. */
+static char *
+link_target(const struct walk *w, const char *href)
 {
-	while (*href == ' ' || *href == '\t' || *href == '\n')
-		href++;
-	return strncasecmp(href, "javascript:", 11) == 0;
+	char *url = dom_resolve_url(w->base, href);
+	if (text_starts_with_ci(url, "http://") || text_starts_with_ci(url, "https://") ||
+	    text_starts_with_ci(url, "mailto:"))
+		return url;
+	free(url);
+	return NULL;
 }
 
 /* ---------- flushing blocks ---------- */
@@ -675,9 +681,9 @@ static bool
 enter_link(struct walk *w, xmlNode *n, struct frame *f)
 {
 	const char *href = dom_attr(n, "href");
-	if (href == NULL || is_javascript(href))
+	char *url = href != NULL ? link_target(w, href) : NULL;
+	if (url == NULL)
 		return true;
-	char *url = dom_resolve_url(w->base, href);
 	size_t li = article_add_link(w->a, url, "", w->a->nblocks, w->last_heading);
 	free(url);
 	push_open(w, SPAN_LINK, (int)li, -1);
@@ -1068,8 +1074,8 @@ enter(struct walk *w, xmlNode *n)
 		if (dom_is(n, "br"))
 			buf_putc(&w->cite, ' ');
 		const char *href = dom_attr(n, "href");
-		if (dom_is(n, "a") && href != NULL && !is_javascript(href)) {
-			char *url = dom_resolve_url(w->base, href);
+		char *url = dom_is(n, "a") && href != NULL ? link_target(w, href) : NULL;
+		if (url != NULL) {
 			char *text = dom_text(n);
 			struct article *a = w->a;
 			article_add_link(a, url, text, a->nblocks, w->last_heading);

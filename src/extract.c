@@ -26,7 +26,8 @@ extract_page(const char *bytes, size_t len, const char *url, const char *charset
 		set_error(errp, "no article found in the page");
 		goto fail;
 	}
-	const char *base = a->url;
+	/* A saved page without its address lives at its canonical URL. */
+	const char *base = a->url != NULL ? a->url : a->canonical_url;
 	xmlChar *docbase = xmlNodeGetBase(doc, root);
 	if (docbase != NULL)
 		base = (const char *)docbase;

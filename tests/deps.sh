@@ -9,10 +9,13 @@
 PACKAGES="make gcc libc6-dev pkg-config libncurses-dev libxml2-dev libsqlite3-dev \
 libcurl4-openssl-dev python3 groff-base"
 # Not required: tests/t_fuzz.sh skips without clang and its fuzzer runtime,
+# tests/t_valgrind.sh without valgrind; tests/t_hostile.sh compares
+# libraries with the sqlite3 shell when it is there.
 # make check-clang without clang; t_completion.sh skips a shell that is
 # missing, t_install.sh its man check without man-db, t_export.sh renders
-# Markdown with cmark when it is here.
-OPTIONAL="clang libclang-rt-14-dev bash-completion zsh man-db cmark"
+# Markdown with cmark when it is here; the pager tests (t_pager*.sh) skip
+# without tmux.
+OPTIONAL="clang libclang-rt-14-dev bash-completion zsh man-db cmark valgrind sqlite3 tmux"
 
 case "${1:-}" in
 --list) echo $PACKAGES; exit 0 ;;

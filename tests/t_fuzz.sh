@@ -8,7 +8,7 @@
 # check, since the harnesses carry ASan and UBSan themselves.
 set -u
 TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
-harnesses="fuzz_extract fuzz_html fuzz_jsonparse fuzz_text fuzz_quotes fuzz_url fuzz_wxr fuzz_query"
+harnesses="fuzz_extract fuzz_html fuzz_jsonparse fuzz_text fuzz_quotes fuzz_url fuzz_wxr fuzz_query fuzz_layout"
 seconds=${FUZZ_CHECK_SECONDS:-10}
 fuzz=$TOP/build/fuzz
 passed=0 failed=0 skipped=0

@@ -167,6 +167,9 @@ static const char *const migrations[] = {
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
 
+/* How long to wait for a lock another process holds. */
+#define STORE_BUSY_TIMEOUT_MS 60000
+
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 
 /* Every statement the store runs, prepared on first use. */
@@ -356,10 +359,15 @@ struct store {
 	sqlite3_stmt *stmts[ST_COUNT];
 };
 
-/* Set *errp to what SQLite says went wrong, prefixed by what we were doing. */
+/* Set *errp to what SQLite says went wrong, prefixed by what we were doing;
+ * an I/O error names the system's reason ("File too large" when a file size
+ * limit is reached, for one), which "disk I/O error" alone does not. */
 static int
 db_error(struct store *st, char **errp, const char *what)
 {
+	int os = sqlite3_system_errno(st->db);
+	if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_IOERR && os != 0)
+		return set_error(errp, "%s: %s (%s)", what, sqlite3_errmsg(st->db), strerror(os));
 	return set_error(errp, "%s: %s", what, sqlite3_errmsg(st->db));
 }
 
@@ -571,7 +579,10 @@ store_open(const char *path, char **errp)
 		open_error(st, errp);
 		goto fail;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
+	/* Wait for another quire's write rather than fail with "database is
+	 * locked": storing one very large article (a 50 MB page has some
+	 * 230,000 blocks) holds the write lock for several seconds. */
+	sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
 	if (sqlite3_create_function_v2(st->db, "quire_url_key", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_url_key, NULL, NULL,
 	    NULL) != SQLITE_OK) {

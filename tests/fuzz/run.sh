@@ -14,7 +14,7 @@ set -u
 dir=$1 seconds=$2
 shift 2
 top=$(cd "$(dirname "$0")/../.." && pwd)
-harnesses=${*:-"fuzz_extract fuzz_html fuzz_jsonparse fuzz_text fuzz_quotes fuzz_url fuzz_wxr fuzz_query"}
+harnesses=${*:-"fuzz_extract fuzz_html fuzz_jsonparse fuzz_text fuzz_quotes fuzz_url fuzz_wxr fuzz_query fuzz_layout"}
 
 # Per-harness options: the longest input worth trying and a dictionary.
 options() {  # harness
@@ -27,6 +27,7 @@ options() {  # harness
 	fuzz_url) echo "-max_len=4096 -dict=$top/tests/fuzz/url.dict -timeout=10" ;;
 	fuzz_wxr) echo "-max_len=262144 -dict=$top/tests/fuzz/wxr.dict -timeout=25" ;;
 	fuzz_query) echo "-max_len=8192 -dict=$top/tests/fuzz/query.dict -timeout=10" ;;
+	fuzz_layout) echo "-max_len=65536 -dict=$top/tests/fuzz/layout.dict -timeout=10" ;;
 	*) echo "-timeout=10" ;;
 	esac
 }

@@ -17,7 +17,7 @@ import sys
 from html.parser import HTMLParser
 
 HARNESSES = ("fuzz_extract", "fuzz_html", "fuzz_jsonparse", "fuzz_text", "fuzz_quotes",
-             "fuzz_url", "fuzz_wxr", "fuzz_query")
+             "fuzz_url", "fuzz_wxr", "fuzz_query", "fuzz_layout")
 
 
 def write(out, harness, data):
@@ -175,6 +175,9 @@ def main():
         parser.flush()
         if parser.lines:
             write(out, "fuzz_quotes", "\n".join(parser.lines)[:60000])
+            # fuzz_layout: two widths and the flags, then the same lines.
+            write(out, "fuzz_layout", bytes([8 + 20 + i % 90, 8 + 40 + (i * 13) % 120, i % 8])
+                  + "\n".join(parser.lines)[:60000].encode("utf-8", "surrogateescape"))
             for line in parser.lines[:40]:
                 if len(line) > 40:
                     write(out, "fuzz_text", html.unescape(line))
@@ -196,6 +199,9 @@ def main():
           "Lanterns; \u201cthe first paragraph of a long quotation\n\u201cthe second one reopens\n"
           "and the third closes it.\u201d\n> a block quote\n~ Ann Example, The Weekly Review, 1999\n"
           "= a pull quote of some words\n# Heading\n- a {short quoted phrase} item\n---\n")
+    write(out, "fuzz_layout", b"\x1c\x58\x04# A *heading* with [a link]\n>> quoted _strong_ words\n"
+          b"-- a nested item\n1. first\n` pre\tformatted\x01second line\n! an image's alt\n---\n"
+          b"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e wide and e\xcc\x81 combining \xff\x1b[31m\n")
 
 
 if __name__ == "__main__":

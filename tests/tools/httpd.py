@@ -17,6 +17,8 @@ serves canned responses until killed:
   /liar        Content-Length 100 MB /empty   200 with no body
   /plain-html  HTML as text/plain    /plain-text  words as text/plain
   /notype      HTML, no Content-Type /ua      a page quoting the User-Agent
+  /gigabomb    gzip that expands to 4 GiB, streamed (tests/t_hostile.sh)
+  /terabyte    Content-Length of a terabyte, then a few bytes
 
 For tests/t_cited.sh, files of FIXTURE_DIR by name:
   /cited/NAME           the file, typed by its extension (404 if absent)
@@ -81,6 +83,24 @@ def bomb():
     if not _bomb:
         _bomb.append(gzip.compress(b"<p>" + b" " * (65 * 1024 * 1024), 9))
     return _bomb[0]
+
+
+def gigabomb(wfile):
+    """Stream a gzip body that expands to 4 GiB of spaces in about 4 MB:
+    after a full flush deflate starts afresh, so every 1 MiB of spaces
+    compresses to the same bytes, made once and written over and over."""
+    import zlib
+    z = zlib.compressobj(9, zlib.DEFLATED, 31)
+    chunk = b" " * (1024 * 1024)
+    first = z.compress(b"<html><body><p>" + chunk) + z.flush(zlib.Z_FULL_FLUSH)
+    again = z.compress(chunk) + z.flush(zlib.Z_FULL_FLUSH)
+    try:
+        wfile.write(first)
+        for _ in range(4096):
+            wfile.write(again)
+        wfile.write(z.flush())
+    except (BrokenPipeError, ConnectionResetError):
+        pass
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -197,6 +217,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(100 * 1024 * 1024))
             self.end_headers()
             self.wfile.write(b"<p>not nearly that long</p>")
+            self.close_connection = True
+        elif p == "/gigabomb":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            gigabomb(self.wfile)
+            self.close_connection = True
+        elif p == "/terabyte":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(1024 ** 4))
+            self.end_headers()
+            try:
+                self.wfile.write(b"<html><body><p>" + b"a terabyte, they said " * 100)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
             self.close_connection = True
         elif p == "/empty":
             self.send(200, b"")

@@ -1,0 +1,216 @@
+#!/bin/sh
+# t_disk.sh — the library file under adverse conditions, from the command
+# line. Each refusal prints one line "quire: ..." and exits 1, and the
+# library is left as it was (its dump through Python's sqlite3 module, or the
+# file's bytes, compare equal) and intact (build/tools/dbcheck).
+#   - a full disk: a file size limit (RLIMIT_FSIZE, with SIGXFSZ ignored, as
+#     a full disk looks to a writer: write fails) that the import of a 10 MB
+#     page crosses; afterwards, with no limit, the same import succeeds;
+#   - a read-only library file, and a library in a read-only folder (as
+#     root these run as nobody through setpriv, since root ignores modes;
+#     skipped if neither works);
+#   - a missing folder: created, as the README says;
+#   - a library from a newer quire (user_version 99): refused, file unchanged;
+#   - a library from an older quire (user_version 1, before the progress
+#     column): migrated in place, its articles unchanged;
+#   - a migration that fails half-way (a user_version 0 file that already
+#     has a table the first migration makes, after others it made): rolled
+#     back whole, as one transaction.
+# Needs python3 with its sqlite3 module (else skips).
+set -u
+: "${QUIRE:?QUIRE must name the quire binary}"
+TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
+BUILD=${BUILD:-$TOP/build}
+passed=0 failed=0 skipped=0
+
+if ! python3 -c 'import sqlite3' >/dev/null 2>&1; then
+	echo "t_disk: 0 passed, 0 failed, 1 skipped (no python3 with sqlite3)"
+	exit 0
+fi
+
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM HUP
+chmod 755 "$tmp"
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+python3 "$TOP/tests/fixtures/hostile/gen.py" "$tmp/pages" >/dev/null
+rm -f "$tmp/pages/big.html"
+page=$TOP/tests/fixtures/cli/kettle.html
+
+# sql DB SQL: run SQL with Python's sqlite3 and print the rows, one a line.
+sql() {
+	python3 -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+for row in db.execute(sys.argv[2]):
+    print("|".join(str(x) for x in row))
+' "$1" "$2"
+}
+# dump DB: everything in the library, as SQL text, then a checksum of it.
+dump() {
+	python3 -c '
+import sqlite3, sys
+db = sqlite3.connect("file:%s?mode=ro" % sys.argv[1], uri=True)
+for line in db.iterdump():
+    print(line)
+print(db.execute("PRAGMA user_version").fetchone()[0])
+' "$1" 2>&1 | cksum
+}
+intact() {  # DB
+	if [ -x "$BUILD/tools/dbcheck" ]; then
+		"$BUILD/tools/dbcheck" "$1" >/dev/null 2>"$tmp/dbcheck.err"
+	else
+		sql "$1" "PRAGMA integrity_check" | grep -qx ok
+	fi
+}
+
+# refused NAME WANT STATUS: the last command's exit STATUS and $tmp/err hold
+# one line "quire: ..." containing WANT.
+refused() {
+	if [ "$3" -ne 1 ]; then
+		fail "$1: exit status $3, want 1 ($(head -c 300 "$tmp/err"))"
+		return 1
+	elif [ "$(wc -l <"$tmp/err")" -ne 1 ] || ! grep -q '^quire: ' "$tmp/err"; then
+		fail "$1: want one line 'quire: ...' on stderr: $(head -c 400 "$tmp/err")"
+		return 1
+	elif ! grep -qF -- "$2" "$tmp/err"; then
+		fail "$1: want '$2', got: $(cat "$tmp/err")"
+		return 1
+	fi
+	return 0
+}
+
+# A full disk: a file size limit of 256 KB, which a 10 MB page crosses.
+cat >"$tmp/limit.py" <<'EOF'
+import os, resource, signal, sys
+n = int(sys.argv[1])
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (n, n))
+os.execvp(sys.argv[2], sys.argv[2:])
+EOF
+db=$tmp/full/library.db
+"$QUIRE" --db "$db" import "$page" "$tmp/pages/nested.html" >/dev/null 2>&1
+before=$(dump "$db")
+python3 "$tmp/limit.py" 262144 "$QUIRE" --db "$db" import "$tmp/pages/nospace.html" >"$tmp/out" 2>"$tmp/err"
+st=$?
+if refused "full disk" "cannot store" $st; then
+	if [ "$(dump "$db")" != "$before" ]; then
+		fail "full disk: the library changed"
+	elif ! intact "$db"; then
+		fail "full disk: the library is damaged: $(head -n 3 "$tmp/dbcheck.err")"
+	else
+		pass
+	fi
+fi
+if "$QUIRE" --db "$db" import "$tmp/pages/nospace.html" >/dev/null 2>"$tmp/err" && intact "$db"; then
+	pass
+else
+	fail "full disk: the import fails once there is room again: $(cat "$tmp/err")"
+fi
+
+# A read-only library file, and a library in a read-only folder. Root
+# ignores file modes, so as root run quire as nobody.
+as=
+if [ "$(id -u)" -eq 0 ]; then
+	if command -v setpriv >/dev/null 2>&1 &&
+	    setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+		as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	else
+		as=none
+	fi
+fi
+if [ "$as" = none ]; then
+	skipped=$((skipped + 2))
+else
+	mkdir -p "$tmp/ro"
+	chmod 777 "$tmp/ro"
+	db=$tmp/ro/library.db
+	# shellcheck disable=SC2086  # $as is words
+	$as "$QUIRE" --db "$db" import "$page" >/dev/null 2>"$tmp/err" ||
+		fail "cannot make the library for the read-only tests: $(cat "$tmp/err")"
+	chmod 444 "$db"
+	before=$(cksum <"$db")
+	# shellcheck disable=SC2086
+	$as "$QUIRE" --db "$db" import "$tmp/pages/nested.html" >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	if refused "read-only library file" "readonly database" $st; then
+		if [ "$(cksum <"$db")" = "$before" ]; then pass; else fail "read-only file: it changed"; fi
+	fi
+	chmod 644 "$db"
+	chmod 555 "$tmp/ro"
+	before=$(cksum <"$db")
+	# shellcheck disable=SC2086
+	$as "$QUIRE" --db "$db" import "$tmp/pages/nested.html" >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	if refused "library in a read-only folder" "readonly database" $st; then
+		if [ "$(cksum <"$db")" = "$before" ]; then pass; else fail "read-only folder: the library changed"; fi
+	fi
+	# shellcheck disable=SC2086
+	$as "$QUIRE" --db "$tmp/ro/new.db" list >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	if refused "a new library in a read-only folder" "cannot create library $tmp/ro/new.db: Permission denied" $st; then
+		pass
+	fi
+	chmod 755 "$tmp/ro"
+fi
+
+# A missing folder is made.
+if "$QUIRE" --db "$tmp/a/b/c/library.db" import "$page" >/dev/null 2>"$tmp/err" &&
+    [ -f "$tmp/a/b/c/library.db" ]; then
+	pass
+else
+	fail "a library in a missing folder: $(cat "$tmp/err")"
+fi
+
+# A library from a newer quire.
+db=$tmp/newer.db
+"$QUIRE" --db "$db" import "$page" >/dev/null 2>&1
+sql "$db" "PRAGMA user_version = 99" >/dev/null
+before=$(cksum <"$db")
+for cmd in list "show 1" "import $tmp/pages/nested.html"; do
+	# shellcheck disable=SC2086
+	"$QUIRE" --db "$db" $cmd >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	if refused "newer library, $cmd" "library has schema version 99; this quire knows up to" $st; then
+		if [ "$(cksum <"$db")" = "$before" ] && [ ! -e "$db-wal" ]; then
+			pass
+		else
+			fail "newer library, $cmd: the file changed"
+		fi
+	fi
+done
+
+# A library from an older quire: schema 1 had no reading progress.
+db=$tmp/older.db
+"$QUIRE" --db "$db" import "$page" "$tmp/pages/nested.html" >/dev/null 2>&1
+"$QUIRE" --db "$db" show --format json 2 >"$tmp/show.before" 2>&1
+sql "$db" "ALTER TABLE reading_positions DROP COLUMN progress" >/dev/null
+sql "$db" "PRAGMA user_version = 1" >/dev/null
+if "$QUIRE" --db "$db" show --format json 2 >"$tmp/show.after" 2>"$tmp/err" &&
+    cmp -s "$tmp/show.before" "$tmp/show.after" &&
+    [ "$(sql "$db" "PRAGMA user_version")" -gt 1 ] &&
+    sql "$db" "SELECT progress FROM reading_positions" >/dev/null 2>&1 && intact "$db"; then
+	pass
+else
+	fail "an older library is not migrated in place: $(cat "$tmp/err")"
+fi
+
+# A migration that fails after it has made tables leaves none of them.
+db=$tmp/half.db
+sql "$db" "CREATE TABLE bookmarks (x)" >/dev/null
+before=$(dump "$db")
+"$QUIRE" --db "$db" list >"$tmp/out" 2>"$tmp/err"
+st=$?
+if refused "a migration that fails half-way" "bookmarks already exists" $st; then
+	if [ "$(dump "$db")" = "$before" ] && [ "$(sql "$db" "SELECT count(*) FROM sqlite_master")" = 1 ]; then
+		pass
+	else
+		fail "a failed migration left: $(sql "$db" "SELECT name FROM sqlite_master" | tr '\n' ' ')"
+	fi
+fi
+
+echo "t_disk: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
