@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "paths.h"
+#include "rank.h"
 #include "sha256.h"
 #include "url.h"
 #include "util.h"
@@ -324,15 +325,18 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    "INSERT INTO articles_fts (articles_fts, rowid, title, headings, body)"
 	    " SELECT 'delete', id, title, headings, body FROM article_text WHERE id = ?1",
 	/* bm25 is negative, lower is better; a title counts four times, a
-	 * heading twice, body text once. */
+	 * heading twice, body text once. quire_bm25 (rank.c) is bm25 for the
+	 * best ?2 rows, which it told to skip the others' length lookups. */
 	[ST_SEARCH_TEXT] =
-	    "SELECT rowid, NULL, bm25(articles_fts, 4.0, 2.0, 1.0) AS score FROM articles_fts"
-	    " WHERE articles_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2",
-	/* The passage itself counts most; who said it and where, less. */
+	    "SELECT rowid, NULL, quire_bm25(articles_fts, ?2, 4.0, 2.0, 1.0) AS score"
+	    " FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2",
+	/* The passage itself counts most; who said it and where, less. Only
+	 * the best ?2 meet their quotes row (quotes.id is the index's rowid). */
 	[ST_SEARCH_QUOTES] =
-	    "SELECT q.article_id, q.idx, bm25(quotes_fts, 1.0, 0.5, 0.3, 0.3, 0.0, 0.0) AS score"
-	    " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
-	    " WHERE quotes_fts MATCH ?1 ORDER BY score, q.id LIMIT ?2",
+	    "SELECT q.article_id, q.idx, r.score FROM"
+	    " (SELECT rowid AS id, quire_bm25(quotes_fts, ?2, 1.0, 0.5, 0.3, 0.3, 0.0, 0.0) AS score"
+	    "  FROM quotes_fts WHERE quotes_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2) r"
+	    " JOIN quotes q ON q.id = r.id ORDER BY r.score, r.id",
 	[ST_HIT_ARTICLE] = "SELECT title, site_name FROM articles WHERE id = ?1",
 	[ST_HIT_HEADING] =
 	    "SELECT text FROM blocks WHERE article_id = ?1 AND idx <= ?2 AND kind = 'heading'"
@@ -578,6 +582,8 @@ store_open(const char *path, char **errp)
 		open_error(st, errp);
 		goto fail;
 	}
+	if (rank_register(st->db, errp) < 0)
+		goto fail;
 	int version;
 	/* Check the version before anything writes: a newer library stays as it is. */
 	if (user_version(st, &version, errp) < 0)
