@@ -175,21 +175,22 @@ quire_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, 
 	}
 	memset(d->freq, 0, (size_t)d->nphrase * sizeof *d->freq);
 	memset(d->col_end, 0, (size_t)d->ncol * sizeof *d->col_end);
-	int ninst = 0;
-	rc = api->xInstCount(fts, &ninst);
-	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
-		int phrase, col, off;
-		rc = api->xInst(fts, i, &phrase, &col, &off);
-		if (rc != SQLITE_OK || col < 0 || col >= d->ncol || phrase < 0 || phrase >= d->nphrase)
-			continue;
-		d->freq[phrase] += d->weight[col];
-		int end = off + api->xPhraseSize(fts, phrase);
-		if (end > d->col_end[col])
-			d->col_end[col] = end;
-	}
-	if (rc != SQLITE_OK) {
-		sqlite3_result_error_code(ctx, rc);
-		return;
+	/* Each phrase's matches in this row, in order, as bm25 adds them up. */
+	for (int i = 0; i < d->nphrase; i++) {
+		Fts5PhraseIter it;
+		int col, off;
+		int size = api->xPhraseSize(fts, i);
+		if ((rc = api->xPhraseFirst(fts, i, &it, &col, &off)) != SQLITE_OK) {
+			sqlite3_result_error_code(ctx, rc);
+			return;
+		}
+		for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
+			if (col >= d->ncol)
+				continue;
+			d->freq[i] += d->weight[col];
+			if (off + size > d->col_end[col])
+				d->col_end[col] = off + size;
+		}
 	}
 	sqlite3_int64 rowid = api->xRowid(fts);
 	bool again = d->any && rowid == d->last_rowid;
