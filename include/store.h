@@ -12,7 +12,7 @@
 #include "article.h"
 
 /* The schema version this quire writes; a newer library is refused. */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 struct store;
 

@@ -8,17 +8,17 @@
  * whichever way it was written and links meet the articles they name in one
  * indexed lookup. Its children — blocks (with spans encoded in one column),
  * links, quotations, tags — are replaced wholesale on re-import, while
- * bookmarks and the reading position survive, clamped to the new text. The FTS5 tables are external-content indexes over
- * blocks, quotes and article titles, in step with their content inside the
- * same transaction: triggers remove index rows when content rows are updated
- * or deleted (cascades included) and index titles; new blocks and quotes are
- * indexed by put_children in one statement per article, because FTS5 flushes
- * its pending terms at the end of every statement and a per-row trigger made
- * an import four times slower. articles_fts, the index search uses, holds
+ * bookmarks and the reading position survive, clamped to the new text. The
+ * two FTS5 tables are external-content indexes, in step with their content
+ * inside the same transaction. quotes_fts indexes quotations: triggers
+ * remove its rows when quotes are updated or deleted (cascades included);
+ * new quotes are indexed by put_children in one statement per article,
+ * because FTS5 flushes its pending terms at the end of every statement and
+ * a per-row trigger made an import four times slower. articles_fts holds
  * each whole article (title, headings, body) read from the article_text
  * view; a view fires no triggers, so its row is deleted with the old text
  * before an article changes or goes (unindex) and added again by
- * put_children. Every write of an article happens inside one
+ * put_children. Search ranks both with quire_bm25 (rank.c). Every write of an article happens inside one
  * transaction: a failure rolls it all back. Statements are prepared once and
  * cached in the handle. */
 #include "store.h"
@@ -164,6 +164,17 @@ static const char *const migrations[] = {
 	"CREATE VIRTUAL TABLE articles_fts USING fts5(title, headings, body,"
 	" content='article_text', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
 	"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
+	/* 4 → 5: search reads only articles_fts and quotes_fts (since 4); the
+	 * per-block and per-title indexes of schema 1 made every import index
+	 * all its text twice. Drop them, their triggers first. IF EXISTS: a
+	 * test library stripped back to an older schema may lack them. */
+	"DROP TRIGGER IF EXISTS blocks_fts_delete;"
+	"DROP TRIGGER IF EXISTS blocks_fts_update;"
+	"DROP TRIGGER IF EXISTS titles_fts_insert;"
+	"DROP TRIGGER IF EXISTS titles_fts_delete;"
+	"DROP TRIGGER IF EXISTS titles_fts_update;"
+	"DROP TABLE IF EXISTS blocks_fts;"
+	"DROP TABLE IF EXISTS titles_fts;",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -176,7 +187,7 @@ enum stmt {
 	ST_FIND_IDENTITY, ST_INSERT_ARTICLE, ST_UPDATE_ARTICLE, ST_PUT_PAGE,
 	ST_DELETE_BLOCKS, ST_DELETE_LINKS, ST_DELETE_QUOTES, ST_DELETE_ARTICLE_TAGS,
 	ST_INSERT_BLOCK, ST_INSERT_LINK, ST_INSERT_QUOTE, ST_INSERT_TAG, ST_FIND_TAG,
-	ST_INSERT_ARTICLE_TAG, ST_INDEX_BLOCKS, ST_INDEX_QUOTES, ST_DELETE_ORPHAN_TAGS, ST_CLAMP_BOOKMARKS, ST_CLAMP_POSITION,
+	ST_INSERT_ARTICLE_TAG, ST_INDEX_QUOTES, ST_DELETE_ORPHAN_TAGS, ST_CLAMP_BOOKMARKS, ST_CLAMP_POSITION,
 	ST_GET_ARTICLE, ST_GET_TAGS, ST_GET_BLOCKS, ST_GET_LINKS, ST_GET_QUOTES,
 	ST_LIST, ST_DELETE_ARTICLE, ST_FIND_URL, ST_GET_PAGE,
 	ST_ADD_BOOKMARK, ST_GET_BOOKMARKS, ST_SET_POSITION, ST_GET_POSITION, ST_SET_PROGRESS,
@@ -230,9 +241,6 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FIND_TAG] = "SELECT id FROM tags WHERE name = ?1",
 	[ST_INSERT_ARTICLE_TAG] =
 	    "INSERT OR IGNORE INTO article_tags (article_id, idx, tag_id) VALUES (?1, ?2, ?3)",
-	[ST_INDEX_BLOCKS] =
-	    "INSERT INTO blocks_fts (rowid, text, article_id, idx)"
-	    " SELECT id, text, article_id, idx FROM blocks WHERE article_id = ?1",
 	[ST_INDEX_QUOTES] =
 	    "INSERT INTO quotes_fts (rowid, text, author, publication, title, article_id, idx)"
 	    " SELECT id, text, author, publication, title, article_id, idx FROM quotes"
@@ -795,8 +803,7 @@ put_children(struct store *st, long long id, const struct article *a, char **err
 		if (step_done(st, s, errp) < 0)
 			return -1;
 	}
-	if (exec_id(st, ST_INDEX_BLOCKS, id, errp) < 0 || exec_id(st, ST_INDEX_QUOTES, id, errp) < 0 ||
-	    exec_id(st, ST_INDEX_ARTICLE, id, errp) < 0)
+	if (exec_id(st, ST_INDEX_QUOTES, id, errp) < 0 || exec_id(st, ST_INDEX_ARTICLE, id, errp) < 0)
 		return -1;
 	return 0;
 }

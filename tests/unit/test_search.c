@@ -230,9 +230,7 @@ integrity(const char *path)
 	bool ok = sqlite3_open(path, &db) == SQLITE_OK &&
 	    sqlite3_exec(db,
 	    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1);"
-	    "INSERT INTO blocks_fts(blocks_fts, rank) VALUES ('integrity-check', 1);"
-	    "INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1);"
-	    "INSERT INTO titles_fts(titles_fts, rank) VALUES ('integrity-check', 1);",
+	    "INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1);",
 	    NULL, NULL, NULL) == SQLITE_OK;
 	if (!ok)
 		fprintf(stderr, "integrity: %s\n", sqlite3_errmsg(db));
