@@ -15,8 +15,8 @@
  * rows, in the same order and with the same scores, as `ORDER BY bm25(...)
  * LIMIT K`, while most rows of a common word skip the lookup. Scores
  * returned for rows past the K-th are bounds, not exact: only the first K of
- * such a query are meaningful. K of 0 or less, or a negative weight,
- * computes every row exactly. */
+ * such a query are meaningful. K of 0 or less or over MAX_K, or a negative
+ * weight, computes every row exactly. */
 #include "rank.h"
 
 #include <math.h>
@@ -25,6 +25,9 @@
 #include <string.h>
 
 #include "util.h"
+
+/* The largest K pruned for; a larger one computes every row exactly. */
+#define MAX_K 100000
 
 /* bm25's constants, as in FTS5. */
 #define K1 1.2
@@ -86,8 +89,8 @@ rank_data_create(const Fts5ExtensionApi *api, Fts5Context *fts, int nval, sqlite
 	d->weight = xcalloc((size_t)d->ncol + 1, sizeof *d->weight);
 	d->col_end = xcalloc((size_t)d->ncol + 1, sizeof *d->col_end);
 	sqlite3_int64 limit = nval > 0 ? sqlite3_value_int64(vals[0]) : 0;
-	d->prune = limit > 0;
-	d->k = limit > 0 ? (size_t)(limit < 100000 ? limit : 100000) : 0;
+	d->prune = limit > 0 && limit <= MAX_K;
+	d->k = d->prune ? (size_t)limit : 0;
 	d->heap = xcalloc(d->k + 1, sizeof *d->heap);
 	for (int c = 0; c < d->ncol; c++) {
 		d->weight[c] = c + 1 < nval ? sqlite3_value_double(vals[c + 1]) : 1.0;
