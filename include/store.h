@@ -1,7 +1,8 @@
 /* store.h — the library: articles kept in one SQLite file with their blocks,
  * spans, links, quotations, tags, bookmarks, reading positions, the original
- * page bytes, and FTS5 indexes over block text, quote text and titles. Only
- * store.c touches the sqlite3 handle; search.h builds on the search calls
+ * page bytes, and FTS5 indexes over whole articles (title, headings, body)
+ * and quotations. Only the store module (store.c, and rank.c, its ranking
+ * function) touches the sqlite3 handle; search.h builds on the search calls
  * at the end of this header. */
 #ifndef QUIRE_STORE_H
 #define QUIRE_STORE_H
@@ -12,7 +13,7 @@
 #include "article.h"
 
 /* The schema version this quire writes; a newer library is refused. */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 struct store;
 

@@ -8,17 +8,17 @@
  * whichever way it was written and links meet the articles they name in one
  * indexed lookup. Its children — blocks (with spans encoded in one column),
  * links, quotations, tags — are replaced wholesale on re-import, while
- * bookmarks and the reading position survive, clamped to the new text. The FTS5 tables are external-content indexes over
- * blocks, quotes and article titles, in step with their content inside the
- * same transaction: triggers remove index rows when content rows are updated
- * or deleted (cascades included) and index titles; new blocks and quotes are
- * indexed by put_children in one statement per article, because FTS5 flushes
- * its pending terms at the end of every statement and a per-row trigger made
- * an import four times slower. articles_fts, the index search uses, holds
+ * bookmarks and the reading position survive, clamped to the new text. The
+ * two FTS5 tables are external-content indexes, in step with their content
+ * inside the same transaction. quotes_fts indexes quotations: triggers
+ * remove its rows when quotes are updated or deleted (cascades included);
+ * new quotes are indexed by put_children in one statement per article,
+ * because FTS5 flushes its pending terms at the end of every statement and
+ * a per-row trigger made an import four times slower. articles_fts holds
  * each whole article (title, headings, body) read from the article_text
  * view; a view fires no triggers, so its row is deleted with the old text
  * before an article changes or goes (unindex) and added again by
- * put_children. Every write of an article happens inside one
+ * put_children. Search ranks both with quire_bm25 (rank.c). Every write of an article happens inside one
  * transaction: a failure rolls it all back. Statements are prepared once and
  * cached in the handle. */
 #include "store.h"
@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "paths.h"
+#include "rank.h"
 #include "sha256.h"
 #include "url.h"
 #include "util.h"
@@ -163,6 +164,17 @@ static const char *const migrations[] = {
 	"CREATE VIRTUAL TABLE articles_fts USING fts5(title, headings, body,"
 	" content='article_text', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
 	"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
+	/* 4 → 5: search reads only articles_fts and quotes_fts (since 4); the
+	 * per-block and per-title indexes of schema 1 made every import index
+	 * all its text twice. Drop them, their triggers first. IF EXISTS: a
+	 * test library stripped back to an older schema may lack them. */
+	"DROP TRIGGER IF EXISTS blocks_fts_delete;"
+	"DROP TRIGGER IF EXISTS blocks_fts_update;"
+	"DROP TRIGGER IF EXISTS titles_fts_insert;"
+	"DROP TRIGGER IF EXISTS titles_fts_delete;"
+	"DROP TRIGGER IF EXISTS titles_fts_update;"
+	"DROP TABLE IF EXISTS blocks_fts;"
+	"DROP TABLE IF EXISTS titles_fts;",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
@@ -178,7 +190,7 @@ enum stmt {
 	ST_FIND_IDENTITY, ST_INSERT_ARTICLE, ST_UPDATE_ARTICLE, ST_PUT_PAGE,
 	ST_DELETE_BLOCKS, ST_DELETE_LINKS, ST_DELETE_QUOTES, ST_DELETE_ARTICLE_TAGS,
 	ST_INSERT_BLOCK, ST_INSERT_LINK, ST_INSERT_QUOTE, ST_INSERT_TAG, ST_FIND_TAG,
-	ST_INSERT_ARTICLE_TAG, ST_INDEX_BLOCKS, ST_INDEX_QUOTES, ST_DELETE_ORPHAN_TAGS, ST_CLAMP_BOOKMARKS, ST_CLAMP_POSITION,
+	ST_INSERT_ARTICLE_TAG, ST_INDEX_QUOTES, ST_DELETE_ORPHAN_TAGS, ST_CLAMP_BOOKMARKS, ST_CLAMP_POSITION,
 	ST_GET_ARTICLE, ST_GET_TAGS, ST_GET_BLOCKS, ST_GET_LINKS, ST_GET_QUOTES,
 	ST_LIST, ST_DELETE_ARTICLE, ST_FIND_URL, ST_GET_PAGE,
 	ST_ADD_BOOKMARK, ST_GET_BOOKMARKS, ST_SET_POSITION, ST_GET_POSITION, ST_SET_PROGRESS,
@@ -232,9 +244,6 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FIND_TAG] = "SELECT id FROM tags WHERE name = ?1",
 	[ST_INSERT_ARTICLE_TAG] =
 	    "INSERT OR IGNORE INTO article_tags (article_id, idx, tag_id) VALUES (?1, ?2, ?3)",
-	[ST_INDEX_BLOCKS] =
-	    "INSERT INTO blocks_fts (rowid, text, article_id, idx)"
-	    " SELECT id, text, article_id, idx FROM blocks WHERE article_id = ?1",
 	[ST_INDEX_QUOTES] =
 	    "INSERT INTO quotes_fts (rowid, text, author, publication, title, article_id, idx)"
 	    " SELECT id, text, author, publication, title, article_id, idx FROM quotes"
@@ -327,15 +336,18 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    "INSERT INTO articles_fts (articles_fts, rowid, title, headings, body)"
 	    " SELECT 'delete', id, title, headings, body FROM article_text WHERE id = ?1",
 	/* bm25 is negative, lower is better; a title counts four times, a
-	 * heading twice, body text once. */
+	 * heading twice, body text once. quire_bm25 (rank.c) is bm25 for the
+	 * best ?2 rows, which it told to skip the others' length lookups. */
 	[ST_SEARCH_TEXT] =
-	    "SELECT rowid, NULL, bm25(articles_fts, 4.0, 2.0, 1.0) AS score FROM articles_fts"
-	    " WHERE articles_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2",
-	/* The passage itself counts most; who said it and where, less. */
+	    "SELECT rowid, NULL, quire_bm25(articles_fts, ?2, 4.0, 2.0, 1.0) AS score"
+	    " FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2",
+	/* The passage itself counts most; who said it and where, less. Only
+	 * the best ?2 meet their quotes row (quotes.id is the index's rowid). */
 	[ST_SEARCH_QUOTES] =
-	    "SELECT q.article_id, q.idx, bm25(quotes_fts, 1.0, 0.5, 0.3, 0.3, 0.0, 0.0) AS score"
-	    " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
-	    " WHERE quotes_fts MATCH ?1 ORDER BY score, q.id LIMIT ?2",
+	    "SELECT q.article_id, q.idx, r.score FROM"
+	    " (SELECT rowid AS id, quire_bm25(quotes_fts, ?2, 1.0, 0.5, 0.3, 0.3, 0.0, 0.0) AS score"
+	    "  FROM quotes_fts WHERE quotes_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2) r"
+	    " JOIN quotes q ON q.id = r.id ORDER BY r.score, r.id",
 	[ST_HIT_ARTICLE] = "SELECT title, site_name FROM articles WHERE id = ?1",
 	[ST_HIT_HEADING] =
 	    "SELECT text FROM blocks WHERE article_id = ?1 AND idx <= ?2 AND kind = 'heading'"
@@ -589,6 +601,8 @@ store_open(const char *path, char **errp)
 		open_error(st, errp);
 		goto fail;
 	}
+	if (rank_register(st->db, errp) < 0)
+		goto fail;
 	int version;
 	/* Check the version before anything writes: a newer library stays as it is. */
 	if (user_version(st, &version, errp) < 0)
@@ -800,8 +814,7 @@ put_children(struct store *st, long long id, const struct article *a, char **err
 		if (step_done(st, s, errp) < 0)
 			return -1;
 	}
-	if (exec_id(st, ST_INDEX_BLOCKS, id, errp) < 0 || exec_id(st, ST_INDEX_QUOTES, id, errp) < 0 ||
-	    exec_id(st, ST_INDEX_ARTICLE, id, errp) < 0)
+	if (exec_id(st, ST_INDEX_QUOTES, id, errp) < 0 || exec_id(st, ST_INDEX_ARTICLE, id, errp) < 0)
 		return -1;
 	return 0;
 }

@@ -230,9 +230,7 @@ integrity(const char *path)
 	bool ok = sqlite3_open(path, &db) == SQLITE_OK &&
 	    sqlite3_exec(db,
 	    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1);"
-	    "INSERT INTO blocks_fts(blocks_fts, rank) VALUES ('integrity-check', 1);"
-	    "INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1);"
-	    "INSERT INTO titles_fts(titles_fts, rank) VALUES ('integrity-check', 1);",
+	    "INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1);",
 	    NULL, NULL, NULL) == SQLITE_OK;
 	if (!ok)
 		fprintf(stderr, "integrity: %s\n", sqlite3_errmsg(db));
@@ -371,6 +369,140 @@ test_run(void)
 	unlink(side);
 }
 
+/* The ids (and quote indexes) and bm25 scores of FTS5's own ranking: sql
+ * selects id, quote index and score, best first, with ?1 the MATCH
+ * expression and ?2 the limit. Returns how many were stored (at most max). */
+static size_t
+bm25_top(sqlite3 *db, const char *sql, const char *match, int limit, long long *ids,
+    long long *idxs, double *scores, size_t max)
+{
+	sqlite3_stmt *s;
+	size_t n = 0;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+		fprintf(stderr, "bm25_top: %s\n", sqlite3_errmsg(db));
+		return 0;
+	}
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, limit);
+	while (n < max && sqlite3_step(s) == SQLITE_ROW) {
+		ids[n] = sqlite3_column_int64(s, 0);
+		idxs[n] = sqlite3_column_int64(s, 1);
+		scores[n++] = sqlite3_column_double(s, 2);
+	}
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* Search ranks exactly as FTS5's bm25 does, with the same weights, though
+ * it skips the length lookup of rows that cannot make the top N: for a
+ * word in every article, for OR, for two words, for quotes, at several N. */
+static void
+test_rank_matches_bm25(void)
+{
+	char path[] = "/tmp/quire-test-rank-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	close(fd);
+	unlink(path);
+	char *err = NULL;
+	struct store *st = store_open(path, &err);
+	CHECK(st != NULL);
+	static const char *const vocab[] = {
+		"meadow", "river", "stone", "wall", "sheep", "hedge", "gate", "lane", "barn", "field",
+		"orchard", "rain", "frost", "hill", "well", "mill",
+	};
+	unsigned long long seed = 12345;
+	for (int k = 0; k < 160; k++) {
+		struct buf title = {0}, b = {0};
+		buf_printf(&title, "Notes %d on the %s", k, vocab[k % 16]);
+		struct article *a = article_create();
+		a->url = xasprintf("https://rank.example.org/%d", k);
+		a->title = buf_detach(&title);
+		int nblocks = 2 + k % 5;
+		for (int i = 0; i < nblocks; i++) {
+			int nwords = 10 + (int)((seed >> 33) % 60);
+			for (int w = 0; w < nwords; w++) {
+				seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+				/* plover: in every article, often; lapwing: now and then. */
+				unsigned r = (unsigned)(seed >> 40) % 40;
+				buf_printf(&b, "%s%s", w > 0 ? " " : "",
+				    r < 3 ? "plover" : r == 3 ? "lapwing" : vocab[r % 16]);
+			}
+			if (i == 1 && k % 3 == 0)
+				buf_puts(&b, " plover");
+			article_add_block(a, i == 1 && k % 4 == 0 ? BLOCK_HEADING : BLOCK_PARAGRAPH,
+			    i == 1 && k % 4 == 0 ? 2 : 0, 0, buf_str(&b));
+			if (i == 0) {
+				struct quote *q = article_add_quote(a, QUOTE_INLINE, buf_str(&b), 0, 0);
+				q->author = xstrdup(k % 2 ? "Plover Hall" : "Ann Lane");
+			}
+			buf_truncate(&b, 0);
+		}
+		buf_free(&b);
+		CHECK(store_article_put(st, a, "x", 1, NULL, NULL, NULL, &err) == 0);
+		article_free(a);
+	}
+	sqlite3 *db;
+	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+	static const char *const text_sql =
+	    "SELECT rowid, -1, bm25(articles_fts, 4.0, 2.0, 1.0) AS score FROM articles_fts"
+	    " WHERE articles_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2";
+	static const char *const quotes_sql =
+	    "SELECT q.article_id, q.idx, bm25(quotes_fts, 1.0, 0.5, 0.3, 0.3, 0.0, 0.0) AS score"
+	    " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+	    " WHERE quotes_fts MATCH ?1 ORDER BY score, q.id LIMIT ?2";
+	static const struct {
+		const char *query;
+		bool quotes;
+	} cases[] = {
+		{ "plover", false },
+		{ "plover OR lapwing", false },
+		{ "plover lapwing", false },
+		{ "plover NOT frost", false },
+		{ "\"plover meadow\"", false },
+		{ "NEAR(plover lapwing, 4)", false },
+		{ "plo*", false },
+		{ "meadow", false },
+		{ "plover", true },
+		{ "plover hall", true },
+	};
+	static const int limits[] = { 1, 3, 10, 50 };
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		for (size_t l = 0; l < sizeof limits / sizeof limits[0]; l++) {
+			long long ids[64], idxs[64];
+			double scores[64];
+			char *match = search_query_sanitize(cases[c].query);
+			size_t n = bm25_top(db, cases[c].quotes ? quotes_sql : text_sql, match, limits[l],
+			    ids, idxs, scores, 64);
+			free(match);
+			struct search_results *r = NULL;
+			CHECK(search_run(st, cases[c].query, cases[c].quotes ? SEARCH_QUOTES : SEARCH_ALL,
+			    (size_t)limits[l], &r, &err) == 0);
+			CHECK(n > 0 && r != NULL && r->n == n);
+			for (size_t i = 0; r != NULL && i < n && i < r->n; i++) {
+				if (r->hits[i].article_id != ids[i] ||
+				    (cases[c].quotes && r->hits[i].quote != idxs[i]) ||
+				    r->hits[i].score != scores[i]) {
+					fprintf(stderr, "rank: %s%s top %d, #%zu: %lld %.17g, bm25 %lld %.17g\n",
+					    cases[c].quotes ? "quotes " : "", cases[c].query, limits[l], i,
+					    r->hits[i].article_id, r->hits[i].score, ids[i], scores[i]);
+					CHECK(false);
+					break;
+				}
+			}
+			search_results_free(r);
+		}
+	}
+	sqlite3_close(db);
+	store_close(st);
+	unlink(path);
+	char side[sizeof path + 8];
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
 int
 main(void)
 {
@@ -385,5 +517,6 @@ main(void)
 	sqlite3_close(db);
 	test_matcher();
 	test_run();
+	test_rank_matches_bm25();
 	return test_done("test_search");
 }

@@ -55,15 +55,42 @@ query_text_journal(const char *path)
 	return mode;
 }
 
-/* Count FTS matches of term in blocks_fts for article id (0 = any). */
+/* Count the articles articles_fts finds for term (an FTS5 expression,
+ * column filters allowed), only article id unless id is 0. */
 static long long
 block_matches(const char *path, const char *term, long long id)
 {
-	char *sql = xasprintf("SELECT count(*) FROM blocks_fts WHERE blocks_fts MATCH '%s'"
-	    " AND (%lld = 0 OR article_id = %lld)", term, id, id);
+	char *sql = xasprintf("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '%s'"
+	    " AND (%lld = 0 OR rowid = %lld)", term, id, id);
 	long long n = query_int(path, sql);
 	free(sql);
 	return n;
+}
+
+/* Run SQL through a separate read-write connection; 0 or -1. */
+static int
+exec_raw(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *msg = NULL;
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		return -1;
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK)
+		fprintf(stderr, "exec failed: %s\n", msg ? msg : "?");
+	sqlite3_free(msg);
+	sqlite3_close(db);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* Whether FTS5's integrity check (index against content) passes for both
+ * indexes search uses. */
+static bool
+fts_intact(const char *path)
+{
+	return exec_raw(path,
+	    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1);"
+	    "INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1);") == 0;
 }
 
 /* Build the full test article: every block kind, spans, links, quotes, tags. */
@@ -251,14 +278,15 @@ test_round_trip(void)
 	CHECK_INT(store_find_by_url(st, a->url, &found, &err), 1);
 	CHECK_INT(store_find_by_url(st, "https://example.org/other/", &found, &err), 0);
 
-	/* FTS: block text (diacritics folded), quotes and titles are indexed. */
+	/* FTS: text by part (diacritics folded), and quotes, are indexed. */
 	CHECK_INT(block_matches(path, "skims", id), 1);
 	CHECK_INT(block_matches(path, "naive", id), 1);
 	CHECK_INT(query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'understood'"), 1);
 	CHECK_INT(query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'author:scribe'"), 1);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM titles_fts WHERE titles_fts MATCH 'commonplace'"), 1);
-	CHECK_INT(query_int(path, "SELECT idx FROM blocks_fts WHERE blocks_fts MATCH 'notebook'"
-	    " AND article_id > 0 ORDER BY idx LIMIT 1"), 3);
+	CHECK_INT(block_matches(path, "title:commonplace", 0), 1);
+	CHECK_INT(block_matches(path, "body:notebook", id), 1);
+	CHECK_INT(block_matches(path, "headings:(copy hand)", id), 1);
+	CHECK_INT(block_matches(path, "headings:notebook", id), 0);
 
 	/* Bookmarks and the reading position, far into the article. */
 	long long bm = 0;
@@ -291,8 +319,8 @@ test_round_trip(void)
 	CHECK_INT(block_matches(path, "skims", 0), 0);
 	CHECK_INT(block_matches(path, "twelve", id), 1);
 	CHECK_INT(query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'understood'"), 0);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM titles_fts WHERE titles_fts MATCH 'commonplace'"), 1);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM titles_fts WHERE titles_fts MATCH 'keeping'"), 0);
+	CHECK_INT(block_matches(path, "title:commonplace", 0), 1);
+	CHECK_INT(block_matches(path, "title:keeping", 0), 0);
 	CHECK_INT(query_int(path, "SELECT count(*) FROM tags"), 1);
 
 	struct store_bookmark *marks = NULL;
@@ -380,7 +408,7 @@ test_round_trip(void)
 	err = NULL;
 	CHECK_INT(block_matches(path, "twelve", 0), 0);
 	CHECK_INT(block_matches(path, "skims", other), 1);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM titles_fts WHERE titles_fts MATCH 'revised'"), 0);
+	CHECK_INT(block_matches(path, "title:revised", 0), 0);
 	char *sql = xasprintf("SELECT (SELECT count(*) FROM blocks WHERE article_id = %lld)"
 	    " + (SELECT count(*) FROM bookmarks WHERE article_id = %lld)"
 	    " + (SELECT count(*) FROM reading_positions WHERE article_id = %lld)"
@@ -392,6 +420,11 @@ test_round_trip(void)
 	CHECK_INT(query_int(path, "SELECT count(*) FROM tags"), 0);
 	CHECK_INT(query_int(path, "SELECT count(*) FROM links"), 0);
 	CHECK_INT(query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'naive'"), 0);
+
+	CHECK(fts_intact(path));
+	/* Only the indexes search uses are kept (schema 5). */
+	CHECK_INT(query_int(path, "SELECT count(*) FROM sqlite_master"
+	    " WHERE name LIKE 'blocks_fts%' OR name LIKE 'titles_fts%'"), 0);
 
 	/* Closing and opening again keeps the schema and migrates nothing. */
 	store_close(st);
@@ -470,6 +503,93 @@ test_url_identity(void)
 	CHECK_INT(query_int(path, "SELECT count(*) FROM articles WHERE content_hash IS NULL"), 1);
 	article_free(a);
 	store_close(st);
+	free(path);
+}
+
+/* A schema-4 library, with the per-block and per-title indexes of schema
+ * 1 and their triggers, loses them on opening (5), in one step, keeping
+ * articles, search and the indexes search uses; imports and deletes then
+ * keep those indexes in step. */
+static void
+test_migrate_from_4(void)
+{
+	char *path = xasprintf("%s/v4.db", tmpdir);
+	char *err = NULL;
+	struct store *st = store_open(path, &err);
+	CHECK(st != NULL);
+	if (st == NULL) {
+		free(err);
+		free(path);
+		return;
+	}
+	struct article *a = sample_article("https://example.org/commonplace/");
+	long long id = 0;
+	CHECK_INT(store_article_put(st, a, "<p>x</p>", 8, NULL, &id, NULL, &err), 0);
+	store_close(st);
+	/* Back to schema 4: the schema-1 indexes as they were, filled. */
+	CHECK_INT(exec_raw(path,
+	    "BEGIN;"
+	    "CREATE VIRTUAL TABLE blocks_fts USING fts5(text, article_id UNINDEXED, idx UNINDEXED,"
+	    " content='blocks', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+	    "CREATE TRIGGER blocks_fts_delete AFTER DELETE ON blocks BEGIN"
+	    " INSERT INTO blocks_fts(blocks_fts, rowid, text, article_id, idx)"
+	    "  VALUES ('delete', old.id, old.text, old.article_id, old.idx); END;"
+	    "CREATE TRIGGER blocks_fts_update AFTER UPDATE ON blocks BEGIN"
+	    " INSERT INTO blocks_fts(blocks_fts, rowid, text, article_id, idx)"
+	    "  VALUES ('delete', old.id, old.text, old.article_id, old.idx);"
+	    " INSERT INTO blocks_fts(rowid, text, article_id, idx)"
+	    "  VALUES (new.id, new.text, new.article_id, new.idx); END;"
+	    "CREATE VIRTUAL TABLE titles_fts USING fts5(title,"
+	    " content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
+	    "CREATE TRIGGER titles_fts_insert AFTER INSERT ON articles BEGIN"
+	    " INSERT INTO titles_fts(rowid, title) VALUES (new.id, new.title); END;"
+	    "CREATE TRIGGER titles_fts_delete AFTER DELETE ON articles BEGIN"
+	    " INSERT INTO titles_fts(titles_fts, rowid, title) VALUES ('delete', old.id, old.title); END;"
+	    "CREATE TRIGGER titles_fts_update AFTER UPDATE OF title ON articles BEGIN"
+	    " INSERT INTO titles_fts(titles_fts, rowid, title) VALUES ('delete', old.id, old.title);"
+	    " INSERT INTO titles_fts(rowid, title) VALUES (new.id, new.title); END;"
+	    "INSERT INTO blocks_fts(blocks_fts) VALUES ('rebuild');"
+	    "INSERT INTO titles_fts(titles_fts) VALUES ('rebuild');"
+	    "PRAGMA user_version = 4; COMMIT;"), 0);
+	CHECK_INT(query_int(path, "PRAGMA user_version"), 4);
+	CHECK_INT(query_int(path, "SELECT count(*) FROM blocks_fts WHERE blocks_fts MATCH 'skims'"), 1);
+	CHECK_INT(query_int(path, "SELECT count(*) FROM titles_fts WHERE titles_fts MATCH 'commonplace'"), 1);
+
+	st = store_open(path, &err);
+	CHECK(st != NULL);
+	if (st == NULL) {
+		fprintf(stderr, "open: %s\n", err);
+		free(err);
+		article_free(a);
+		free(path);
+		return;
+	}
+	CHECK_INT(query_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	CHECK_INT(query_int(path, "SELECT count(*) FROM sqlite_master"
+	    " WHERE name LIKE 'blocks_fts%' OR name LIKE 'titles_fts%'"), 0);
+	CHECK_INT(query_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+	    " AND name LIKE 'quotes_fts%'"), 2);
+	CHECK_INT(count_articles(st), 1);
+	CHECK(fts_intact(path));
+	CHECK_INT(block_matches(path, "skims", id), 1);
+	CHECK_INT(block_matches(path, "title:commonplace", id), 1);
+	CHECK_INT(query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'understood'"), 1);
+	/* Re-import changed, add another, delete one: the indexes follow. */
+	article_set(&a->title, "Commonplace Books, Revised");
+	struct article *b = sample_article("https://example.org/other/");
+	long long id2 = 0, other = 0;
+	CHECK_INT(store_article_put(st, a, "<p>y</p>", 8, NULL, &id2, NULL, &err), 0);
+	CHECK_INT(id2, id);
+	CHECK_INT(store_article_put(st, b, "<p>z</p>", 8, NULL, &other, NULL, &err), 0);
+	CHECK_INT(block_matches(path, "title:revised", 0), 1);
+	CHECK_INT(store_article_delete(st, id, &err), 0);
+	CHECK_INT(block_matches(path, "title:revised", 0), 0);
+	CHECK_INT(block_matches(path, "skims", 0), 1);
+	CHECK_INT(query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'understood'"), 1);
+	CHECK(fts_intact(path));
+	store_close(st);
+	article_free(a);
+	article_free(b);
 	free(path);
 }
 
@@ -579,6 +699,7 @@ main(void)
 	test_round_trip();
 	test_hash_identity();
 	test_url_identity();
+	test_migrate_from_4();
 	test_refusals();
 	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
