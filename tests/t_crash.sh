@@ -3,8 +3,8 @@
 # template by tests/fixtures/crash/gen.py) is killed with SIGKILL at a
 # random moment, 20 times over, on the same library. After every kill
 # build/tools/dbcheck must find PRAGMA integrity_check and foreign_key_check
-# clean, the FTS5 integrity-check of blocks_fts, quotes_fts and titles_fts
-# passing, and every article present complete: its stored block count, and
+# clean, the FTS5 integrity-check of the search indexes (articles_fts,
+# quotes_fts) passing, and every article present complete: its stored block count, and
 # its numbers of blocks, links and quotes, equal to what `quire extract
 # --format json` gives for its page; no article committed before a kill may
 # be missing after it. Finally the import is run to the end and must

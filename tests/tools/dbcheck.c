@@ -1,9 +1,10 @@
 /* dbcheck.c — check a quire library file for the crash and concurrency
  * tests, with SQLite directly (no sqlite3 shell needed): PRAGMA
  * integrity_check, foreign_key_check, and the FTS5 'integrity-check' of
- * blocks_fts, quotes_fts and titles_fts (against their content tables where
- * this SQLite can). Then, per article, one line on stdout:
- *   IDENTITY<TAB>BLOCK_COUNT<TAB>BLOCKS<TAB>LINKS<TAB>QUOTES
+ * the search indexes articles_fts and quotes_fts (against their content
+ * where this SQLite can). Then, per article, one line on stdout:
+ *   URL<TAB>BLOCK_COUNT<TAB>BLOCKS<TAB>LINKS<TAB>QUOTES
+ * URL being its canonical URL, else its source URL, else its identity
  * where BLOCK_COUNT is what the article row says and the others count its
  * rows. Problems go to stderr, one a line; exits 1 if there were any.
  * Opens the file read-write (FTS5 checks are writes that change nothing) and
@@ -83,25 +84,25 @@ main(int argc, char **argv)
 	sqlite3_busy_timeout(db, 10000);
 	int bad = rows_ok(db, "PRAGMA integrity_check", "ok");
 	bad |= rows_ok(db, "PRAGMA foreign_key_check", NULL);
-	bad |= fts_ok(db, "blocks_fts");
+	bad |= fts_ok(db, "articles_fts");
 	bad |= fts_ok(db, "quotes_fts");
-	bad |= fts_ok(db, "titles_fts");
 
 	/* Index rows and content rows agree in number. */
-	bad |= rows_ok(db, "SELECT 'blocks_fts has ' || (SELECT count(*) FROM blocks_fts_docsize)"
-	    " || ' rows for ' || (SELECT count(*) FROM blocks) || ' blocks'"
-	    " WHERE (SELECT count(*) FROM blocks_fts_docsize) != (SELECT count(*) FROM blocks)", NULL);
+	bad |= rows_ok(db, "SELECT 'articles_fts has ' || (SELECT count(*) FROM articles_fts_docsize)"
+	    " || ' rows for ' || (SELECT count(*) FROM articles) || ' articles'"
+	    " WHERE (SELECT count(*) FROM articles_fts_docsize) != (SELECT count(*) FROM articles)",
+	    NULL);
 	bad |= rows_ok(db, "SELECT 'quotes_fts has ' || (SELECT count(*) FROM quotes_fts_docsize)"
 	    " || ' rows for ' || (SELECT count(*) FROM quotes) || ' quotes'"
 	    " WHERE (SELECT count(*) FROM quotes_fts_docsize) != (SELECT count(*) FROM quotes)", NULL);
 
 	sqlite3_stmt *s;
 	const char *sql =
-	    "SELECT identity, block_count,"
+	    "SELECT coalesce(canonical_url, url, identity) AS name, block_count,"
 	    " (SELECT count(*) FROM blocks b WHERE b.article_id = a.id),"
 	    " (SELECT count(*) FROM links l WHERE l.article_id = a.id),"
 	    " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id)"
-	    " FROM articles a ORDER BY identity";
+	    " FROM articles a ORDER BY name";
 	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
 		fprintf(stderr, "dbcheck: %s\n", sqlite3_errmsg(db));
 		sqlite3_close(db);
