@@ -312,9 +312,13 @@ config_line(struct config *c, const char *line, char **reason)
 		rc = do_bind(c, w, n, false, reason);
 	else if (strcmp(w[0], "unbind") == 0)
 		rc = do_bind(c, w, n, true, reason);
-	else if (strcmp(w[0], "unbind-all") == 0 && n == 1) {
-		c->unbind_all = true;
-		c->nbinds = 0;
+	else if (strcmp(w[0], "unbind-all") == 0) {
+		if (n == 1) {
+			c->unbind_all = true;
+			c->nbinds = 0;
+		} else {
+			rc = set_error(reason, "usage: unbind-all");
+		}
 	} else if (strcmp(w[0], "color") == 0)
 		rc = do_color(c, w, n, reason);
 	else
@@ -348,8 +352,6 @@ config_read(struct config *c, FILE *f, const char *name)
 				;
 			continue;
 		}
-		if (memchr(line, '\0', len) != NULL || strlen(line) != len)
-			continue;
 		char *reason = NULL;
 		if (config_line(c, line, &reason) < 0) {
 			add_error(c, name, lineno, reason);

@@ -137,6 +137,8 @@ check "links are sent as OSC 8 hyperlinks" \
     grep -q "]8;id=quire-$ID-[0-9]*;https://archive.tidewater.example/logs/1911${ESC}\\\\${ESC}\[[0-9;]*mdigitised archive" "$T/raw"
 check "a link's cells are written again inside it" grep -q "digitised archive${ESC}\[[0-9;]*m\[1\]${ESC}]8;;${ESC}" "$T/raw"
 check "each hyperlink is closed" grep -q "]8;;${ESC}" "$T/raw"
+check "the cells linked before are written again plain first" \
+    grep -q "${ESC}7${ESC}\[[0-9]*;[0-9]*H${ESC}\[[0-9;]*m[a-zA-Z]" "$T/raw"
 tm pipe-pane -t q
 # The browser setting wins over $BROWSER.
 keys 1 o

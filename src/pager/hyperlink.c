@@ -120,14 +120,58 @@ sgr_of(struct buf *out, attr_t attr, short pair)
 	buf_putc(out, 'm');
 }
 
-/* Write the hyperlinks of the links drawn on screen. */
+/* Append the cells of span sp as curses holds them, each run with its
+ * attributes. */
+static void
+cells_of(struct buf *out, const struct link_span *sp)
+{
+	attr_t last_attr = (attr_t)-1;
+	short last_pair = -1;
+	for (int x = sp->x0; x < sp->x1 && x < COLS; x++) {
+		cchar_t cc;
+		wchar_t wc[CCHARW_MAX + 1] = { 0 };
+		attr_t attr;
+		short pair;
+		if (mvin_wch(sp->y, x, &cc) == ERR || getcchar(&cc, wc, &attr, &pair, NULL) == ERR)
+			break;
+		if (attr != last_attr || pair != last_pair) {
+			sgr_of(out, attr & ~A_COLOR, pair);
+			last_attr = attr;
+			last_pair = pair;
+		}
+		int w = 1;
+		for (size_t k = 0; k < CCHARW_MAX && wc[k] != 0; k++) {
+			char mb[MB_LEN_MAX];
+			mbstate_t st;
+			memset(&st, 0, sizeof st);
+			size_t n = wcrtomb(mb, wc[k], &st);
+			if (n == (size_t)-1) {
+				mb[0] = '?';
+				n = 1;
+			}
+			buf_append(out, mb, n);
+			if (k == 0 && wcwidth(wc[0]) == 2)
+				w = 2;
+		}
+		x += w - 1;
+	}
+}
+
+/* Write the hyperlinks of the links drawn on screen. The cells the last
+ * pass linked are first written again plain: curses leaves a cell alone
+ * when its character did not change, and the terminal would keep the old
+ * link on it. */
 void
 hyperlinks_emit(struct pager *p, const struct view *v)
 {
-	if (!p->hyperlinks || p->nspans == 0)
+	if (!p->hyperlinks || (p->nspans == 0 && p->nold == 0))
 		return;
 	struct buf out = {0};
 	buf_puts(&out, "\0337");
+	for (size_t i = 0; i < p->nold; i++) {
+		buf_printf(&out, "\033[%d;%dH", p->old[i].y + 1, p->old[i].x0 + 1);
+		cells_of(&out, &p->old[i]);
+	}
 	for (size_t i = 0; i < p->nspans; i++) {
 		const struct link_span *sp = &p->spans[i];
 		if (sp->link < 0 || (size_t)sp->link >= v->a->nlinks)
@@ -138,40 +182,25 @@ hyperlinks_emit(struct pager *p, const struct view *v)
 		buf_printf(&out, "\033[%d;%dH\033]8;id=quire-%lld-%d;%s\033\\", sp->y + 1, sp->x0 + 1,
 		    v->id, sp->link, url);
 		free(url);
-		attr_t last_attr = (attr_t)-1;
-		short last_pair = -1;
-		for (int x = sp->x0; x < sp->x1 && x < COLS; x++) {
-			cchar_t cc;
-			wchar_t wc[CCHARW_MAX + 1] = { 0 };
-			attr_t attr;
-			short pair;
-			if (mvin_wch(sp->y, x, &cc) == ERR || getcchar(&cc, wc, &attr, &pair, NULL) == ERR)
-				break;
-			if (attr != last_attr || pair != last_pair) {
-				sgr_of(&out, attr & ~A_COLOR, pair);
-				last_attr = attr;
-				last_pair = pair;
-			}
-			int w = 1;
-			for (size_t k = 0; k < CCHARW_MAX && wc[k] != 0; k++) {
-				char mb[MB_LEN_MAX];
-				mbstate_t st;
-				memset(&st, 0, sizeof st);
-				size_t n = wcrtomb(mb, wc[k], &st);
-				if (n == (size_t)-1) {
-					mb[0] = '?';
-					n = 1;
-				}
-				buf_append(&out, mb, n);
-				if (k == 0 && wcwidth(wc[0]) == 2)
-					w = 2;
-			}
-			x += w - 1;
-		}
+		cells_of(&out, sp);
 		buf_puts(&out, "\033]8;;\033\\");
 	}
 	buf_puts(&out, "\0338");
 	fwrite(out.data, 1, out.len, stdout);
 	fflush(stdout);
 	buf_free(&out);
+	p->old = xreallocarray(p->old, p->nspans ? p->nspans : 1, sizeof *p->old);
+	if (p->nspans > 0)
+		memcpy(p->old, p->spans, p->nspans * sizeof *p->spans);
+	p->nold = p->nspans;
+}
+
+/* Forget the linked cells: the whole screen is about to be redrawn. */
+void
+hyperlinks_forget(struct pager *p)
+{
+	if (!p->hyperlinks || p->nold == 0)
+		return;
+	p->nold = 0;
+	clearok(curscr, TRUE);
 }

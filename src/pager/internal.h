@@ -117,6 +117,8 @@ struct pager {
 	bool hyperlinks;            /* emit OSC 8 around links in the article */
 	struct link_span *spans;    /* links drawn by the last view_draw */
 	size_t nspans, spans_cap;
+	struct link_span *old;      /* linked by the last OSC 8 pass */
+	size_t nold;
 	bool color;
 	bool ascii;                 /* not a UTF-8 locale: draw ASCII only */
 	int max_width;
@@ -176,6 +178,9 @@ char *text_fit(const char *s, int width);
 /* Write the OSC 8 hyperlinks of the links in p->spans over what curses
  * drew (call after refresh). */
 void hyperlinks_emit(struct pager *p, const struct view *v);
+/* Before another screen draws over the article: have curses repaint every
+ * cell, so no cell keeps a link the article gave it. */
+void hyperlinks_forget(struct pager *p);
 
 /* prompt.c */
 /* Set the status message (formatted, sanitised when shown). */

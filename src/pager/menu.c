@@ -212,6 +212,7 @@ menu_run(struct pager *p, struct menu *m, int screen, long *value)
 {
 	long count = 0;
 	int errors = 0;
+	hyperlinks_forget(p);   /* the article's links must not linger under the list */
 	select_move(m, 0);   /* onto an entry, and on screen */
 	for (;;) {
 		menu_draw(p, m);

@@ -105,6 +105,7 @@ pager_run(struct store *st, long long id, const struct config *cfg, char **errp)
 	free(p.last_query);
 	free(p.keys);
 	free(p.spans);
+	free(p.old);
 	config_free(defaults);
 	return 0;
 }

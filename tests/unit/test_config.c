@@ -155,6 +155,7 @@ test_binds(void)
 	CHECK(refused_with("bind J", "usage: bind"));
 	CHECK(refused_with("unbind", "usage: unbind"));
 	CHECK(refused_with("unbind a b c", "usage: unbind"));
+	CHECK(refused_with("unbind-all now", "usage: unbind-all"));
 
 	/* The keymap a configuration gives. */
 	struct config *c = config_create();
