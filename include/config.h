@@ -32,6 +32,8 @@ enum {
 	CONFIG_ATTR_REVERSE = 1 << 4,
 };
 #define CONFIG_COLOR_DEFAULT (-1)   /* the terminal's own colour */
+#define CONFIG_TEXT_WIDTH 80        /* the defaults of text-width and reading-speed */
+#define CONFIG_READING_SPEED 238
 
 /* One bind or unbind line, applied in order over the default keys. */
 struct config_bind {

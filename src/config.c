@@ -59,8 +59,8 @@ struct config *
 config_create(void)
 {
 	struct config *c = xcalloc(1, sizeof *c);
-	c->text_width = 80;
-	c->reading_speed = 238;
+	c->text_width = CONFIG_TEXT_WIDTH;
+	c->reading_speed = CONFIG_READING_SPEED;
 	c->hyperlinks = CONFIG_AUTO;
 	c->colors = true;
 	return c;

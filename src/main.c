@@ -1,7 +1,7 @@
 /* main.c — the entry point: takes the global --db and --config options out
  * of argv, finds the command in the table (src/cli/table.c), parses its
- * options into a context and runs it. `quire` alone on a terminal opens the library screen.
- * Exit status: 0 ok, 1 failure, 2 usage. */
+ * options into a context and runs it. `quire` alone on a terminal opens the
+ * library screen. Exit status: 0 ok, 1 failure, 2 usage. */
 #include <getopt.h>
 #include <stddef.h>
 #include <stdio.h>

@@ -17,7 +17,6 @@
 #include "pager.h"
 #include "store.h"
 
-#define PAGER_TEXT_WIDTH 80     /* widest text column */
 #define KEY_FUNC (1 << 24)      /* set on curses key codes, beside code points */
 
 /* The named actions keys are bound to. */
