@@ -33,6 +33,7 @@ enum {
 	OPT_FEED_ALL = 1 << 12,   /* import --all: follow a feed's pages */
 	OPT_QUOTES = 1 << 2,   /* --quotes (search) */
 	OPT_LIMIT = 1 << 3,    /* --limit N (search) */
+	OPT_DUMP = 1 << 22,    /* config --dump */
 };
 #define CLI_MAX_OPTIONS 32
 
@@ -59,6 +60,7 @@ extern const size_t cli_nshort_options;
 struct context {
 	const struct command *cmd;
 	const char *db_option;   /* --db PATH, or NULL */
+	const char *config_option;   /* --config FILE, or NULL */
 	struct store *store;     /* owned; closed by main */
 	const char *format;      /* --format, default "text" */
 	bool json;               /* --json */
@@ -136,6 +138,14 @@ int cli_import_blog(struct context *ctx, const char *spec, struct source *src,
 /* The commands that search (src/cli/search.c). */
 int cmd_search(struct context *ctx);
 int cmd_quotes(struct context *ctx);
+/* The configuration: config --dump (src/cli/config.c). */
+int cmd_config(struct context *ctx);
+struct config;
+/* Read the configuration from --config FILE, else the default file (a
+ * missing default is fine). Bad lines are printed as "quire: FILE:LINE:
+ * reason" and skipped. Returns a new configuration (free with config_free),
+ * or NULL after printing why the file cannot be read. */
+struct config *cli_config(const struct context *ctx);
 /* Run the pager on article id (0: the library screen). */
 int cli_open_pager(struct context *ctx, long long id);
 

@@ -1,8 +1,9 @@
-/* main.c — the entry point: takes the global --db option out of argv, finds
- * the command in the table (src/cli/table.c), parses its options into a
- * context and runs it. `quire` alone on a terminal opens the library screen.
- * Exit status: 0 ok, 1 failure, 2 usage. */
+/* main.c — the entry point: takes the global --db and --config options out
+ * of argv, finds the command in the table (src/cli/table.c), parses its
+ * options into a context and runs it. `quire` alone on a terminal opens the
+ * library screen. Exit status: 0 ok, 1 failure, 2 usage. */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,11 +92,19 @@ run_command(struct context *ctx, int argc, char **argv)
 	return c->run(ctx);
 }
 
-/* Take the global --db PATH / --db=PATH out of argv wherever it stands
- * before "--". Returns 0, or -1 when its value is missing. */
+/* Take the global options --db PATH and --config FILE (or --db=PATH,
+ * --config=FILE) out of argv wherever they stand before "--". Returns 0, or
+ * -1 with *bad naming the option whose value is missing. */
 static int
-take_db_option(int *argc, char **argv, const char **db)
+take_global_options(int *argc, char **argv, struct context *ctx, const char **bad)
 {
+	static const struct {
+		const char *name;
+		size_t field;
+	} globals[] = {
+		{ "--db", offsetof(struct context, db_option) },
+		{ "--config", offsetof(struct context, config_option) },
+	};
 	int out = 1;
 	for (int i = 1; i < *argc; i++) {
 		if (strcmp(argv[i], "--") == 0) {
@@ -103,17 +112,26 @@ take_db_option(int *argc, char **argv, const char **db)
 				argv[out++] = argv[i++];
 			break;
 		}
-		if (strcmp(argv[i], "--db") == 0) {
-			if (i + 1 >= *argc || argv[i + 1][0] == '\0')
-				return -1;
-			*db = argv[++i];
-		} else if (strncmp(argv[i], "--db=", 5) == 0) {
-			if (argv[i][5] == '\0')
-				return -1;
-			*db = argv[i] + 5;
-		} else {
-			argv[out++] = argv[i];
+		size_t g = 0, n = 0;
+		for (; g < sizeof globals / sizeof globals[0]; g++) {
+			n = strlen(globals[g].name);
+			if (strncmp(argv[i], globals[g].name, n) == 0 && (argv[i][n] == '\0' || argv[i][n] == '='))
+				break;
 		}
+		if (g == sizeof globals / sizeof globals[0]) {
+			argv[out++] = argv[i];
+			continue;
+		}
+		const char *value;
+		if (argv[i][n] == '=')
+			value = argv[i] + n + 1;
+		else
+			value = i + 1 < *argc ? argv[++i] : "";
+		if (value[0] == '\0') {
+			*bad = globals[g].name;
+			return -1;
+		}
+		*(const char **)((char *)ctx + globals[g].field) = value;
 	}
 	*argc = out;
 	argv[out] = NULL;
@@ -124,8 +142,9 @@ int
 main(int argc, char **argv)
 {
 	struct context ctx = {0};
-	if (take_db_option(&argc, argv, &ctx.db_option) < 0) {
-		cli_complain("--db needs a path");
+	const char *bad = NULL;
+	if (take_global_options(&argc, argv, &ctx, &bad) < 0) {
+		cli_complain("%s needs a %s", bad, strcmp(bad, "--db") == 0 ? "path" : "file");
 		return EXIT_USAGE;
 	}
 	if (argc < 2) {

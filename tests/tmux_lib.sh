@@ -73,10 +73,12 @@ wait_top() {
 }
 keys() { tm send-keys -t q "$@"; }
 # Start quire with arguments in a fresh 80x24 window; it prints a marker when it ends.
+# The reader's own ~/.config never counts: XDG_CONFIG_HOME points into $T
+# (empty unless a test writes $T/xdg/quire/config), or CONFIG names a file.
 start() {
 	tm kill-session -t q >/dev/null 2>&1
 	tm new-session -d -s q -x 80 -y 24 \
-	    "env LANG=C.UTF-8 LC_ALL=${LOCALE:-C.UTF-8} ${NOCOLOR:+NO_COLOR=1} ${WIDTH:+QUIRE_WIDTH=$WIDTH} BROWSER='$BROWSER_SPEC' '$QUIRE' --db '$DB' $*; echo QUIRE-EXITED-\$?; sleep 600"
+	    "env LANG=C.UTF-8 LC_ALL=${LOCALE:-C.UTF-8} XDG_CONFIG_HOME='$T/xdg' ${NOCOLOR:+NO_COLOR=1} ${WIDTH:+QUIRE_WIDTH=$WIDTH} BROWSER='$BROWSER_SPEC' '$QUIRE' --db '$DB' ${CONFIG:+--config '$CONFIG'} $*; echo QUIRE-EXITED-\$?; sleep 600"
 }
 quit_and_wait() { keys q; wait_for "QUIRE-EXITED-0"; }
 

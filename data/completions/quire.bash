@@ -22,18 +22,19 @@ _quire()
 		case ${COMP_WORDS[i]} in
 		--db) _quire_db=(--db "${COMP_WORDS[i+1]}"); ((i++)) ;;
 		--db=*) _quire_db=("${COMP_WORDS[i]}") ;;
+		--config) ((i++)) ;;
 		-*) ;;
 		*) [[ -z $cmd ]] && cmd=${COMP_WORDS[i]} ;;
 		esac
 	done
 	COMPREPLY=()
-	if [[ $prev == --db ]]; then
+	if [[ $prev == --db || $prev == --config ]]; then
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return
 	fi
 	if [[ -z $cmd ]]; then
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W "--db --help --version" -- "$cur"))
+			COMPREPLY=($(compgen -W "--db --config --help --version" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -W "$(_quire_ask commands | cut -f1)" -- "$cur"))
 		fi

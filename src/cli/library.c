@@ -418,10 +418,17 @@ cmd_rm(struct context *ctx)
 int
 cli_open_pager(struct context *ctx, long long id)
 {
-	if (cli_library(ctx) == NULL)
+	struct config *cfg = cli_config(ctx);
+	if (cfg == NULL)
 		return EXIT_FAIL;
+	if (cli_library(ctx) == NULL) {
+		config_free(cfg);
+		return EXIT_FAIL;
+	}
 	char *err = NULL;
-	if (pager_run(ctx->store, id, &err) < 0) {
+	int rc = pager_run(ctx->store, id, cfg, &err);
+	config_free(cfg);
+	if (rc < 0) {
 		cli_complain("%s", err);
 		free(err);
 		return EXIT_FAIL;

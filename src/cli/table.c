@@ -28,6 +28,8 @@ const struct cli_option cli_options[] = {
 	{ OPT_QUOTES, "quotes", no_argument, "--quotes",
 	  "search only quoted passages (and who is quoted)" },
 	{ OPT_LIMIT, "limit", required_argument, "--limit N", "show at most N hits (default 20)" },
+	{ OPT_DUMP, "dump", no_argument, "--dump",
+	  "print every setting, binding and colour in effect, in the file's syntax" },
 };
 const size_t cli_noptions = sizeof cli_options / sizeof cli_options[0];
 /* Options with a one-letter spelling too. */
@@ -74,6 +76,9 @@ const struct command cli_commands[] = {
 	{ "export", "ID | --all DIR",
 	  "write an article as Markdown, HTML, text or JSON, or the whole library into DIR",
 	  OPT_EXPORT_FORMAT | OPT_OUTPUT | OPT_ALL, 1, 1, cmd_export },
+	{ "config", "",
+	  "show the configuration in effect (config --dump)",
+	  OPT_DUMP, 0, 0, cmd_config },
 	{ "help", "[COMMAND]",
 	  "show help for quire or a command",
 	  0, 0, 1, cmd_help },
@@ -97,7 +102,7 @@ cli_command_find(const char *name)
 void
 cli_usage_all(FILE *f)
 {
-	fprintf(f, "usage: quire [--db PATH] [COMMAND [OPTIONS] [ARGS]]\n"
+	fprintf(f, "usage: quire [--db PATH] [--config FILE] [COMMAND [OPTIONS] [ARGS]]\n"
 	    "       quire --version | --help\n\ncommands:\n");
 	for (size_t i = 0; i < cli_ncommands; i++)
 		if (cli_commands[i].name[0] != '_')
@@ -105,6 +110,8 @@ cli_usage_all(FILE *f)
 	fprintf(f, "\nglobal options:\n"
 	    "  --db PATH  the library file (default $QUIRE_DB, else\n"
 	    "             $XDG_DATA_HOME/quire/library.db or ~/.local/share/quire/library.db)\n"
+	    "  --config FILE  the configuration file (default\n"
+	    "             $XDG_CONFIG_HOME/quire/config or ~/.config/quire/config)\n"
 	    "  --help     show help (also after a command)\n"
 	    "  --version  print the version\n"
 	    "\nRun 'quire COMMAND --help' for a command's options. See quire(1).\n");

@@ -204,7 +204,7 @@ cite_list_citing(struct pager *p, struct view *v)
 			break;
 		if (act == ACT_HELP) {
 			struct menu h = {0};
-			key_help(&h);
+			key_help(p, &h);
 			while (menu_run(p, &h, SCREEN_LIST, &value) != ACT_QUIT)
 				;
 			menu_clear(&h);

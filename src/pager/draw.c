@@ -2,67 +2,151 @@
  * drawn goes through layout_next_char, which turns control characters and
  * ill-formed bytes into U+FFFD, so nothing from a page can drive the
  * terminal; combining marks join the character before them in one cell.
- * Colours are used only when the terminal has them and NO_COLOR is unset,
- * on the terminal's own background. */
+ * Colours are used only when the terminal has them, NO_COLOR is unset and
+ * the configuration has not turned them off; by default on the terminal's
+ * own background. Each role is an element a color line can restyle: its
+ * attributes then replace the default ones. */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
+#include "config.h"
 #include "text.h"
 #include "util.h"
 
 /* Colour pair numbers are role + 1. */
 static const struct {
+	const char *element;   /* its name in a color line */
 	attr_t attr;      /* always */
 	short fg;         /* with colour; -1 for the default */
 	attr_t mono;      /* added without colour */
 } looks[ROLE_COUNT] = {
-	[ROLE_TEXT] = { A_NORMAL, -1, A_NORMAL },
-	[ROLE_H1] = { A_BOLD, COLOR_YELLOW, A_UNDERLINE },
-	[ROLE_H2] = { A_BOLD, COLOR_CYAN, A_NORMAL },
-	[ROLE_H3] = { A_BOLD, -1, A_NORMAL },
-	[ROLE_BAR] = { A_NORMAL, COLOR_GREEN, A_DIM },
-	[ROLE_ATTRIB] = { A_ITALIC, COLOR_GREEN, A_NORMAL },
-	[ROLE_MARK] = { A_NORMAL, COLOR_BLUE, A_DIM },
-	[ROLE_LINK] = { A_UNDERLINE, -1, A_NORMAL },
-	[ROLE_MATCH] = { A_REVERSE, COLOR_YELLOW, A_NORMAL },
-	[ROLE_SELECT] = { A_REVERSE, -1, A_NORMAL },
-	[ROLE_STATUS] = { A_REVERSE, -1, A_NORMAL },
-	[ROLE_TITLE] = { A_BOLD, -1, A_NORMAL },
-	[ROLE_DIM] = { A_NORMAL, COLOR_MAGENTA, A_DIM },
-	[ROLE_CODE] = { A_NORMAL, COLOR_GREEN, A_NORMAL },
+	[ROLE_TEXT] = { "text", A_NORMAL, -1, A_NORMAL },
+	[ROLE_H1] = { "heading", A_BOLD, COLOR_YELLOW, A_UNDERLINE },
+	[ROLE_H2] = { "heading2", A_BOLD, COLOR_CYAN, A_NORMAL },
+	[ROLE_H3] = { "heading3", A_BOLD, -1, A_NORMAL },
+	[ROLE_BAR] = { "quote-bar", A_NORMAL, COLOR_GREEN, A_DIM },
+	[ROLE_ATTRIB] = { "attribution", A_ITALIC, COLOR_GREEN, A_NORMAL },
+	[ROLE_MARK] = { "link-number", A_NORMAL, COLOR_BLUE, A_DIM },
+	[ROLE_LINK] = { "link", A_UNDERLINE, -1, A_NORMAL },
+	[ROLE_MATCH] = { "match", A_REVERSE, COLOR_YELLOW, A_NORMAL },
+	[ROLE_SELECT] = { "selection", A_REVERSE, -1, A_NORMAL },
+	[ROLE_STATUS] = { "status", A_REVERSE, -1, A_NORMAL },
+	[ROLE_TITLE] = { "title", A_BOLD, -1, A_NORMAL },
+	[ROLE_DIM] = { "dim", A_NORMAL, COLOR_MAGENTA, A_DIM },
+	[ROLE_CODE] = { "code", A_NORMAL, COLOR_GREEN, A_NORMAL },
 	/* A link that opens in quire: bold as well as underlined, so it stands
 	 * apart from one that leaves quire without colour too. */
-	[ROLE_LIBLINK] = { A_UNDERLINE | A_BOLD, COLOR_GREEN, A_NORMAL },
-	[ROLE_LIBMARK] = { A_BOLD, COLOR_GREEN, A_NORMAL },
+	[ROLE_LIBLINK] = { "link-library", A_UNDERLINE | A_BOLD, COLOR_GREEN, A_NORMAL },
+	[ROLE_LIBMARK] = { "link-library-number", A_BOLD, COLOR_GREEN, A_NORMAL },
 };
+
+/* Attribute bits for config attributes and back. */
+static const struct {
+	int config;
+	attr_t curses;
+} attr_map[] = {
+	{ CONFIG_ATTR_BOLD, A_BOLD }, { CONFIG_ATTR_DIM, A_DIM }, { CONFIG_ATTR_ITALIC, A_ITALIC },
+	{ CONFIG_ATTR_UNDERLINE, A_UNDERLINE }, { CONFIG_ATTR_REVERSE, A_REVERSE },
+};
+#define NATTRS (sizeof attr_map / sizeof attr_map[0])
+
+/* Return the element called name, or -1. */
+int
+pager_element_find(const char *name)
+{
+	for (int r = 0; r < ROLE_COUNT; r++)
+		if (strcmp(looks[r].element, name) == 0)
+			return r;
+	return -1;
+}
+
+/* The last color line for role r in cfg, or NULL. */
+static const struct config_color *
+color_of(const struct config *cfg, int r)
+{
+	const struct config_color *cc = NULL;
+	for (size_t i = 0; cfg != NULL && i < cfg->ncolors; i++)
+		if (cfg->colors_set[i].element == r)
+			cc = &cfg->colors_set[i];
+	return cc;
+}
+
+/* Print every element's colours and attributes as color lines. */
+void
+pager_colors_dump(const struct config *cfg, FILE *f)
+{
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		const struct config_color *cc = color_of(cfg, r);
+		int fg = cc != NULL ? cc->fg : looks[r].fg, bg = cc != NULL ? cc->bg : CONFIG_COLOR_DEFAULT;
+		int attrs = 0;
+		if (cc != NULL)
+			attrs = cc->attrs;
+		else
+			for (size_t i = 0; i < NATTRS; i++)
+				if (looks[r].attr & attr_map[i].curses)
+					attrs |= attr_map[i].config;
+		char b1[8], b2[8];
+		fprintf(f, "color %s %s %s", looks[r].element, config_color_name(fg, b1),
+		    config_color_name(bg, b2));
+		if (attrs == 0)
+			fputs(" normal", f);
+		for (size_t i = 0; i < NATTRS; i++)
+			if (attrs & attr_map[i].config) {
+				static const char *const names[] = { "bold", "dim", "italic", "underline", "reverse" };
+				fprintf(f, " %s", names[i]);
+			}
+		fputc('\n', f);
+	}
+}
 
 /* Choose colours or plain attributes for this terminal. */
 void
 style_init(struct pager *p)
 {
 	const char *nc = getenv("NO_COLOR");
-	p->color = (nc == NULL || nc[0] == '\0') && has_colors();
-	if (!p->color)
-		return;
-	start_color();
-	use_default_colors();
-	for (int r = 0; r < ROLE_COUNT; r++)
-		init_pair((short)(r + 1), looks[r].fg, -1);
+	p->color = (nc == NULL || nc[0] == '\0') && (p->cfg == NULL || p->cfg->colors) && has_colors();
+	if (p->color) {
+		start_color();
+		use_default_colors();
+	}
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		const struct config_color *cc = color_of(p->cfg, r);
+		struct look *lk = &p->looks[r];
+		lk->attr = looks[r].attr;
+		lk->pair = 0;
+		if (cc != NULL) {
+			lk->attr = A_NORMAL;
+			for (size_t i = 0; i < NATTRS; i++)
+				if (cc->attrs & attr_map[i].config)
+					lk->attr |= attr_map[i].curses;
+		}
+		if (!p->color) {
+			/* Without colour, some elements need an attribute to stand apart. */
+			lk->attr |= looks[r].mono;
+			continue;
+		}
+		/* A colour the terminal lacks falls back to its default. */
+		int fg = cc != NULL ? cc->fg : looks[r].fg, bg = cc != NULL ? cc->bg : -1;
+		if (fg >= COLORS)
+			fg = -1;
+		if (bg >= COLORS)
+			bg = -1;
+		if (fg >= 0 || bg >= 0) {
+			init_pair((short)(r + 1), (short)fg, (short)bg);
+			lk->pair = (short)(r + 1);
+		}
+	}
 }
 
 /* Look up the attributes and colour pair of a role. */
 void
 style_of(const struct pager *p, role r, attr_t *attr, short *pair)
 {
-	*attr = looks[r].attr;
-	*pair = 0;
-	if (p->color && looks[r].fg >= 0)
-		*pair = (short)(r + 1);
-	else if (!p->color)
-		*attr |= looks[r].mono;
+	*attr = p->looks[r].attr;
+	*pair = p->looks[r].pair;
 }
 
 /* Return an ASCII stand-in for cp (typographic marks have close ones). */

@@ -17,7 +17,6 @@
 #include "pager.h"
 #include "store.h"
 
-#define PAGER_TEXT_WIDTH 80     /* widest text column */
 #define KEY_FUNC (1 << 24)      /* set on curses key codes, beside code points */
 
 /* The named actions keys are bound to. */
@@ -40,6 +39,13 @@ enum {
 	SCREEN_LIST = 1 << 1,      /* link list, contents, bookmarks, help */
 	SCREEN_LIBRARY = 1 << 2,
 	SCREEN_RESULTS = 1 << 3,   /* library search results (with the list keys) */
+};
+
+/* One key of the keymap: what it does on a set of screens. */
+struct binding {
+	int screens;
+	int key;
+	action act;
 };
 
 /* What a piece of text is, for its look. */
@@ -89,8 +95,29 @@ struct view {
 	bool from_results;          /* opened from search results: q returns there */
 };
 
+/* How a role is drawn: attributes, and colours when p->color. */
+struct look {
+	attr_t attr;
+	short pair;                 /* 0: the terminal's colours */
+};
+
+/* A link drawn on screen, for the OSC 8 pass after the screen is drawn. */
+struct link_span {
+	int y, x0, x1;              /* columns [x0, x1) of row y */
+	int link;
+};
+
 struct pager {
 	struct store *st;
+	const struct config *cfg;
+	struct binding *keys;       /* the keymap (keys.c) */
+	size_t nkeys;
+	struct look looks[ROLE_COUNT];
+	bool hyperlinks;            /* emit OSC 8 around links in the article */
+	struct link_span *spans;    /* links drawn by the last view_draw */
+	size_t nspans, spans_cap;
+	struct link_span *old;      /* linked by the last OSC 8 pass */
+	size_t nold;
 	bool color;
 	bool ascii;                 /* not a UTF-8 locale: draw ASCII only */
 	int max_width;
@@ -126,13 +153,16 @@ struct menu {
 int key_read(void);
 /* Read one key, waiting however long it takes. */
 int key_wait(void);
+/* Build p->keys from the defaults and p->cfg's bind lines. */
+void keys_init(struct pager *p);
 /* Return the action key has on screen. */
-action key_action(int screen, int key);
-/* Fill m with the help: every screen's keys, generated from the table. */
-void key_help(struct menu *m);
+action key_action(const struct pager *p, int screen, int key);
+/* Fill m with the help: every screen's keys, generated from the keymap. */
+void key_help(const struct pager *p, struct menu *m);
 
 /* draw.c */
-/* Set up colours (none under NO_COLOR or on a terminal without them). */
+/* Set up colours (none under NO_COLOR, with set colors off or on a
+ * terminal without them), with the configuration's color lines. */
 void style_init(struct pager *p);
 /* Return the attributes and colour pair of r in *attr and *pair. */
 void style_of(const struct pager *p, role r, attr_t *attr, short *pair);
@@ -142,6 +172,14 @@ int draw_text(const struct pager *p, int y, int x, int maxx, const char *s, size
     attr_t attr, short pair);
 /* Return a newly allocated copy of s cut or padded to width columns. */
 char *text_fit(const char *s, int width);
+
+/* hyperlink.c */
+/* Write the OSC 8 hyperlinks of the links in p->spans over what curses
+ * drew (call after refresh). */
+void hyperlinks_emit(struct pager *p, const struct view *v);
+/* Before another screen draws over the article: have curses repaint every
+ * cell, so no cell keeps a link the article gave it. */
+void hyperlinks_forget(struct pager *p);
 
 /* prompt.c */
 /* Set the status message (formatted, sanitised when shown). */

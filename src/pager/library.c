@@ -13,7 +13,6 @@
 #include "text.h"
 #include "util.h"
 
-#define WORDS_PER_MINUTE 238
 
 struct entry {
 	long long id;
@@ -105,7 +104,7 @@ load(struct pager *p, struct library *lib)
 
 /* Fill m with the entries that pass the filter, keeping the selection on id. */
 static void
-build(struct library *lib, struct menu *m, long long keep)
+build(const struct pager *p, struct library *lib, struct menu *m, long long keep)
 {
 	menu_clear(m);
 	m->title = xasprintf("quire — %zu article%s, by %s%s%s%s", lib->n, lib->n == 1 ? "" : "s",
@@ -123,7 +122,8 @@ build(struct library *lib, struct menu *m, long long keep)
 		char *title = text_fit(e->title, tw), *site = text_fit(e->site, 16);
 		char *date = text_fit(e->date, 10);
 		char len[32], prog[8];
-		snprintf(len, sizeof len, "%lld min", (e->words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
+		snprintf(len, sizeof len, "%lld min", (e->words + p->cfg->reading_speed - 1) /
+		    p->cfg->reading_speed);
 		snprintf(prog, sizeof prog, e->progress > 0 ? "%d%%" : "new", e->progress);
 		menu_add(m, ROLE_TEXT, 0, (long)e->id, "%s %s %s %7s %5s", title, site, date, len, prog);
 		free(title);
@@ -144,7 +144,7 @@ library_run(struct pager *p)
 	long long keep = 0;
 	load(p, &lib);
 	for (;;) {
-		build(&lib, &m, keep);
+		build(p, &lib, &m, keep);
 		long value;
 		action act = menu_run(p, &m, SCREEN_LIBRARY, &value);
 		keep = value;
@@ -205,7 +205,7 @@ library_run(struct pager *p)
 		}
 		case ACT_HELP: {
 			struct menu h = {0};
-			key_help(&h);
+			key_help(p, &h);
 			while (menu_run(p, &h, SCREEN_LIST, &value) != ACT_QUIT)
 				;
 			menu_clear(&h);

@@ -1,6 +1,6 @@
 /* links.c — the article's links: the list grouped under the heading each
  * link sits under, following a link (inside quire when the library holds the
- * page, else in $BROWSER or xdg-open), and copying a URL with OSC 52.
+ * page, else in the browser setting, $BROWSER or xdg-open), and copying a URL with OSC 52.
  * When a view opens, each http(s) link is looked up in the library once
  * (v->link_lib): a link that opens a library article is drawn bold as well
  * as underlined, its number in green, and the link list and the Tab message
@@ -63,7 +63,7 @@ links_list(struct pager *p, struct view *v)
 			links_copy(p, v, value);
 		if (act == ACT_HELP) {
 			struct menu h = {0};
-			key_help(&h);
+			key_help(p, &h);
 			while (menu_run(p, &h, SCREEN_LIST, &value) != ACT_QUIT)
 				;
 			menu_clear(&h);
@@ -153,7 +153,9 @@ open_external(struct pager *p, const char *url)
 		pager_message(p, "Not opened: only http, https and mailto links leave quire");
 		return;
 	}
-	const char *env = getenv("BROWSER");
+	/* The configuration file names quire's own choice: it wins over the
+	 * environment's $BROWSER, as in newsboat. */
+	const char *env = p->cfg->browser != NULL ? p->cfg->browser : getenv("BROWSER");
 	char *list = xstrdup(env != NULL && env[0] != '\0' ? env : "xdg-open");
 	int status = 127;
 	for (char *save = NULL, *cmd = strtok_r(list, ":", &save); cmd != NULL && status == 127;

@@ -212,6 +212,7 @@ menu_run(struct pager *p, struct menu *m, int screen, long *value)
 {
 	long count = 0;
 	int errors = 0;
+	hyperlinks_forget(p);   /* the article's links must not linger under the list */
 	select_move(m, 0);   /* onto an entry, and on screen */
 	for (;;) {
 		menu_draw(p, m);
@@ -235,7 +236,7 @@ menu_run(struct pager *p, struct menu *m, int screen, long *value)
 		bool had_count = count > 0;
 		count = 0;
 		long page = list_rows();
-		action a = key_action(screen, k);
+		action a = key_action(p, screen, k);
 		*value = m->n > 0 && m->sel < m->n ? m->rows[m->sel].value : -1;
 		switch (a) {
 		case ACT_DOWN: select_move(m, n); break;

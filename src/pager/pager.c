@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "text.h"
 #include "util.h"
 
@@ -44,19 +45,24 @@ bytes_of_chars(const char *text, size_t chars)
 
 /* Run the pager over the library: one article or the library screen. */
 int
-pager_run(struct store *st, long long id, char **errp)
+pager_run(struct store *st, long long id, const struct config *cfg, char **errp)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return set_error(errp, "the reader needs a terminal (use 'quire show' to print an article)");
 	setlocale(LC_ALL, "");
-	struct pager p = { .st = st, .max_width = PAGER_TEXT_WIDTH };
+	struct config *defaults = cfg == NULL ? config_create() : NULL;
+	struct pager p = { .st = st, .cfg = cfg != NULL ? cfg : defaults };
+	p.max_width = p.cfg->text_width;
+	/* The environment wins over the file: QUIRE_WIDTH is for one run. */
 	const char *w = getenv("QUIRE_WIDTH");
 	if (w != NULL && w[0] != '\0') {
 		char *end;
 		long v = strtol(w, &end, 10);
-		if (*end != '\0' || v < LAYOUT_MIN_WIDTH || v > 1000)
+		if (*end != '\0' || v < LAYOUT_MIN_WIDTH || v > 1000) {
+			config_free(defaults);
 			return set_error(errp, "QUIRE_WIDTH must be a number of columns from %d to 1000",
 			    LAYOUT_MIN_WIDTH);
+		}
 		p.max_width = (int)v;
 	}
 	const char *codeset = nl_langinfo(CODESET);
@@ -64,11 +70,14 @@ pager_run(struct store *st, long long id, char **errp)
 	/* Read the article before taking over the screen, so a bad id is
 	 * reported on a normal terminal. */
 	struct article *a = NULL;
-	if (id > 0 && (a = store_article_get(st, id, errp)) == NULL)
+	if (id > 0 && (a = store_article_get(st, id, errp)) == NULL) {
+		config_free(defaults);
 		return -1;
+	}
 	SCREEN *screen = newterm(NULL, stdout, stdin);
 	if (screen == NULL) {
 		article_free(a);
+		config_free(defaults);
 		const char *term = getenv("TERM");
 		return set_error(errp, "cannot use the terminal (TERM=%s)", term != NULL ? term : "");
 	}
@@ -78,6 +87,12 @@ pager_run(struct store *st, long long id, char **errp)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	style_init(&p);
+	keys_init(&p);
+	p.hyperlinks = !p.ascii && pager_hyperlinks_wanted(p.cfg->hyperlinks);
+	/* stderr has had the details; curses hides it, so say it here too. */
+	if (p.cfg->nerrors > 0)
+		pager_message(&p, "Config: %s%s", p.cfg->errors[0],
+		    p.cfg->nerrors > 1 ? " (and more: see quire config --dump)" : "");
 	if (id > 0) {
 		p.view = view_create(&p, id, a);
 		view_run(&p);
@@ -88,5 +103,9 @@ pager_run(struct store *st, long long id, char **errp)
 	delscreen(screen);
 	free(p.msg);
 	free(p.last_query);
+	free(p.keys);
+	free(p.spans);
+	free(p.old);
+	config_free(defaults);
 	return 0;
 }

@@ -93,7 +93,7 @@ quote_list_run(struct pager *p, struct view *v)
 	while ((act = menu_run(p, &m, SCREEN_LIST, &value)) != ACT_QUIT && act != ACT_OPEN)
 		if (act == ACT_HELP) {
 			struct menu h = {0};
-			key_help(&h);
+			key_help(p, &h);
 			while (menu_run(p, &h, SCREEN_LIST, &value) != ACT_QUIT)
 				;
 			menu_clear(&h);

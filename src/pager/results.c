@@ -320,7 +320,7 @@ results_run(struct pager *p)
 		}
 		case ACT_HELP: {
 			struct menu h = {0};
-			key_help(&h);
+			key_help(p, &h);
 			while (menu_run(p, &h, SCREEN_LIST, &value) != ACT_QUIT)
 				;
 			menu_clear(&h);

@@ -14,7 +14,6 @@
 #include "text.h"
 #include "util.h"
 
-#define WORDS_PER_MINUTE 238
 #define SAVE_EVERY 2         /* seconds between position saves while reading */
 #define IDLE_MS 1000         /* after this long without a key, save the place */
 
@@ -314,6 +313,25 @@ draw_seg(struct pager *p, struct view *v, const struct layout_line *ln,
 	return x;
 }
 
+/* Record that link occupies columns [x0, x1) of row y, for OSC 8; a span
+ * right after one of the same link joins it. */
+static void
+span_add(struct pager *p, int y, int x0, int x1, int link)
+{
+	if (p->nspans > 0) {
+		struct link_span *last = &p->spans[p->nspans - 1];
+		if (last->y == y && last->link == link && last->x1 == x0) {
+			last->x1 = x1;
+			return;
+		}
+	}
+	if (p->nspans == p->spans_cap) {
+		p->spans_cap = p->spans_cap ? 2 * p->spans_cap : 64;
+		p->spans = xreallocarray(p->spans, p->spans_cap, sizeof *p->spans);
+	}
+	p->spans[p->nspans++] = (struct link_span){ y, x0, x1, link };
+}
+
 /* Draw row (a header row or a layout line) at screen line y. */
 static void
 draw_row(struct pager *p, struct view *v, size_t row, int y, int left)
@@ -334,8 +352,12 @@ draw_row(struct pager *p, struct view *v, size_t row, int y, int left)
 	}
 	x += ln->indent;
 	size_t hint = 0;
-	for (size_t s = ln->seg; s < ln->seg + ln->nsegs && x < COLS; s++)
+	for (size_t s = ln->seg; s < ln->seg + ln->nsegs && x < COLS; s++) {
+		int x0 = x;
 		x = draw_seg(p, v, ln, &v->l->segs[s], y, x, COLS, &hint);
+		if (p->hyperlinks && v->l->segs[s].link >= 0 && x > x0)
+			span_add(p, y, x0, x, v->l->segs[s].link);
+	}
 }
 
 /* Return the text of the heading of the section holding the top row, or NULL. */
@@ -370,6 +392,7 @@ static void
 view_draw(struct pager *p, struct view *v)
 {
 	erase();
+	p->nspans = 0;
 	int rows = view_rows();
 	int left = COLS > v->width ? (COLS - v->width) / 2 : 0;
 	for (int y = 0; y < rows && v->top + (size_t)y < total_rows(v); y++)
@@ -385,7 +408,8 @@ view_draw(struct pager *p, struct view *v)
 	size_t block, offset;
 	view_position(v, &block, &offset);
 	size_t words = block < v->a->nblocks && v->words_from ? v->words_from[block] : 0;
-	size_t mins = (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE;
+	size_t wpm = (size_t)p->cfg->reading_speed;
+	size_t mins = (words + wpm - 1) / wpm;
 	if (bottom >= total)
 		snprintf(right, sizeof right, "%d%% (END)", pct);
 	else if (v->words_from == NULL)
@@ -395,6 +419,7 @@ view_draw(struct pager *p, struct view *v)
 	status_draw(p, buf_str(&l), right);
 	buf_free(&l);
 	refresh();
+	hyperlinks_emit(p, v);
 }
 
 /* Scroll down by n rows, stopping at the last screenful (or where a jump
@@ -591,7 +616,7 @@ view_loop(struct pager *p, struct view *stop)
 		count = 0;
 		size_t rows = (size_t)view_rows();
 		size_t half = rows / 2 ? rows / 2 : 1;
-		switch (key_action(SCREEN_VIEW, k)) {
+		switch (key_action(p, SCREEN_VIEW, k)) {
 		case ACT_DOWN:
 			scroll_down(v, (size_t)n);
 			break;
@@ -714,7 +739,7 @@ view_loop(struct pager *p, struct view *stop)
 		case ACT_HELP: {
 			struct menu m = {0};
 			long value;
-			key_help(&m);
+			key_help(p, &m);
 			while (menu_run(p, &m, SCREEN_LIST, &value) != ACT_QUIT)
 				;
 			menu_clear(&m);

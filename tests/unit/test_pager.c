@@ -340,32 +340,34 @@ main(void)
 		if ((t[i] & 0xc0) != 0x80)
 			CHECK_INT(bytes_of_chars(t, chars_of_bytes(t, i)), i);
 
-	CHECK_INT(key_action(SCREEN_VIEW, 'j'), ACT_DOWN);
-	CHECK_INT(key_action(SCREEN_VIEW, KEY_DOWN | KEY_FUNC), ACT_DOWN);
-	CHECK_INT(key_action(SCREEN_VIEW, 'd'), ACT_HALF_DOWN);
-	CHECK_INT(key_action(SCREEN_LIBRARY, 'd'), ACT_DELETE);
-	CHECK_INT(key_action(SCREEN_VIEW, '\n'), ACT_DOWN);
-	CHECK_INT(key_action(SCREEN_LIST, '\n'), ACT_OPEN);
-	CHECK_INT(key_action(SCREEN_VIEW, ']'), ACT_NEXT_HEADING);
-	CHECK_INT(key_action(SCREEN_VIEW, 'z'), ACT_NONE);
-	CHECK_INT(key_action(SCREEN_VIEW, KEY_DOWN), ACT_NONE);   /* a code point, not the key */
+	struct pager kp = {0};   /* the default keymap: no configuration */
+	keys_init(&kp);
+	CHECK_INT(key_action(&kp, SCREEN_VIEW, 'j'), ACT_DOWN);
+	CHECK_INT(key_action(&kp, SCREEN_VIEW, KEY_DOWN | KEY_FUNC), ACT_DOWN);
+	CHECK_INT(key_action(&kp, SCREEN_VIEW, 'd'), ACT_HALF_DOWN);
+	CHECK_INT(key_action(&kp, SCREEN_LIBRARY, 'd'), ACT_DELETE);
+	CHECK_INT(key_action(&kp, SCREEN_VIEW, '\n'), ACT_DOWN);
+	CHECK_INT(key_action(&kp, SCREEN_LIST, '\n'), ACT_OPEN);
+	CHECK_INT(key_action(&kp, SCREEN_VIEW, ']'), ACT_NEXT_HEADING);
+	CHECK_INT(key_action(&kp, SCREEN_VIEW, 'z'), ACT_NONE);
+	CHECK_INT(key_action(&kp, SCREEN_VIEW, KEY_DOWN), ACT_NONE);   /* a code point, not the key */
 
-	CHECK_INT(key_action(SCREEN_VIEW, 'S'), ACT_LIBRARY_SEARCH);
-	CHECK_INT(key_action(SCREEN_LIBRARY, 'S'), ACT_LIBRARY_SEARCH);
-	CHECK_INT(key_action(SCREEN_VIEW, 'Q'), ACT_QUOTES);
-	CHECK_INT(key_action(SCREEN_LIST, 'Q'), ACT_QUIT);
-	CHECK_INT(key_action(SCREEN_LIBRARY, 'Q'), ACT_QUIT);
-	CHECK_INT(key_action(SCREEN_LIST | SCREEN_RESULTS, 't'), ACT_TOGGLE_QUOTES);
-	CHECK_INT(key_action(SCREEN_LIST | SCREEN_RESULTS, '\t'), ACT_TOGGLE_QUOTES);
-	CHECK_INT(key_action(SCREEN_LIST | SCREEN_RESULTS, 'S'), ACT_LIBRARY_SEARCH);
-	CHECK_INT(key_action(SCREEN_LIST | SCREEN_RESULTS, '\n'), ACT_OPEN);
-	CHECK_INT(key_action(SCREEN_LIST | SCREEN_RESULTS, 127), ACT_QUIT);   /* Backspace */
-	CHECK_INT(key_action(SCREEN_LIST, 't'), ACT_NONE);
-	CHECK_INT(key_action(SCREEN_VIEW, 't'), ACT_TOC);
-	CHECK_INT(key_action(SCREEN_VIEW, 127), ACT_BACK_ARTICLE);
+	CHECK_INT(key_action(&kp, SCREEN_VIEW, 'S'), ACT_LIBRARY_SEARCH);
+	CHECK_INT(key_action(&kp, SCREEN_LIBRARY, 'S'), ACT_LIBRARY_SEARCH);
+	CHECK_INT(key_action(&kp, SCREEN_VIEW, 'Q'), ACT_QUOTES);
+	CHECK_INT(key_action(&kp, SCREEN_LIST, 'Q'), ACT_QUIT);
+	CHECK_INT(key_action(&kp, SCREEN_LIBRARY, 'Q'), ACT_QUIT);
+	CHECK_INT(key_action(&kp, SCREEN_LIST | SCREEN_RESULTS, 't'), ACT_TOGGLE_QUOTES);
+	CHECK_INT(key_action(&kp, SCREEN_LIST | SCREEN_RESULTS, '\t'), ACT_TOGGLE_QUOTES);
+	CHECK_INT(key_action(&kp, SCREEN_LIST | SCREEN_RESULTS, 'S'), ACT_LIBRARY_SEARCH);
+	CHECK_INT(key_action(&kp, SCREEN_LIST | SCREEN_RESULTS, '\n'), ACT_OPEN);
+	CHECK_INT(key_action(&kp, SCREEN_LIST | SCREEN_RESULTS, 127), ACT_QUIT);   /* Backspace */
+	CHECK_INT(key_action(&kp, SCREEN_LIST, 't'), ACT_NONE);
+	CHECK_INT(key_action(&kp, SCREEN_VIEW, 't'), ACT_TOC);
+	CHECK_INT(key_action(&kp, SCREEN_VIEW, 127), ACT_BACK_ARTICLE);
 
 	struct menu m = {0};
-	key_help(&m);
+	key_help(&kp, &m);
 	CHECK(help_has(&m, "search the library"));
 	CHECK(help_has(&m, "list the article's quotations"));
 	CHECK(help_has(&m, "Search results"));
@@ -380,9 +382,10 @@ main(void)
 	CHECK(help_has(&m, "cite this one"));
 	menu_clear(&m);
 
-	CHECK_INT(key_action(SCREEN_VIEW, 's'), ACT_SOURCE);
-	CHECK_INT(key_action(SCREEN_VIEW, 'c'), ACT_CITED_BY);
-	CHECK_INT(key_action(SCREEN_LIBRARY, 's'), ACT_SORT);   /* s still sorts the library */
+	CHECK_INT(key_action(&kp, SCREEN_VIEW, 's'), ACT_SOURCE);
+	CHECK_INT(key_action(&kp, SCREEN_VIEW, 'c'), ACT_CITED_BY);
+	CHECK_INT(key_action(&kp, SCREEN_LIBRARY, 's'), ACT_SORT);   /* s still sorts the library */
+	free(kp.keys);
 	test_quote_at();
 	test_marked_rows();
 	test_snippet_wrap();
