@@ -11,8 +11,9 @@
 #     skipped if neither works);
 #   - a missing folder: created, as the README says;
 #   - a library from a newer quire (user_version 99): refused, file unchanged;
-#   - a library from an older quire (user_version 1, before the progress
-#     column): migrated in place, its articles unchanged;
+#   - a library from an older quire (tests/fixtures/disk/library-v2.sql, as
+#     quire 0.1.0 wrote it): migrated in place, keeping its article,
+#     bookmark and reading position, its text then searchable;
 #   - a migration that fails half-way (a user_version 0 file that already
 #     has a table the first migration makes, after others it made): rolled
 #     back whole, as one transaction.
@@ -183,16 +184,25 @@ for cmd in list "show 1" "import $tmp/pages/nested.html"; do
 	fi
 done
 
-# A library from an older quire: schema 1 had no reading progress.
+# A library from an older quire, as quire 0.1.0 wrote it (schema 2, before
+# URL identity keys and the whole-article search index): opened by today's
+# quire it is migrated in place, keeps its article, bookmark and reading
+# position, and its text becomes searchable.
 db=$tmp/older.db
-"$QUIRE" --db "$db" import "$page" "$tmp/pages/nested.html" >/dev/null 2>&1
-"$QUIRE" --db "$db" show --format json 2 >"$tmp/show.before" 2>&1
-sql "$db" "ALTER TABLE reading_positions DROP COLUMN progress" >/dev/null
-sql "$db" "PRAGMA user_version = 1" >/dev/null
-if "$QUIRE" --db "$db" show --format json 2 >"$tmp/show.after" 2>"$tmp/err" &&
-    cmp -s "$tmp/show.before" "$tmp/show.after" &&
-    [ "$(sql "$db" "PRAGMA user_version")" -gt 1 ] &&
-    sql "$db" "SELECT progress FROM reading_positions" >/dev/null 2>&1 && intact "$db"; then
+python3 -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executescript(open(sys.argv[2]).read())
+db.close()
+' "$db" "$TOP/tests/fixtures/disk/library-v2.sql"
+if "$QUIRE" --db "$db" show --format json 1 >"$tmp/show.after" 2>"$tmp/err" &&
+    grep -q '"title": "The Long Way Through a Book"' "$tmp/show.after" &&
+    [ "$(sql "$db" "PRAGMA user_version")" -gt 2 ] &&
+    [ "$(sql "$db" "SELECT count(*) FROM blocks WHERE article_id = 1")" = 32 ] &&
+    "$QUIRE" --db "$db" bookmarks 1 2>>"$tmp/err" | grep -q "^1	a	" &&
+    [ "$(sql "$db" "SELECT block || ',' || char_offset || ',' || progress FROM reading_positions")" = "9,3,40" ] &&
+    "$QUIRE" --db "$db" search --json rebuke 2>>"$tmp/err" | grep -q '"article_id": 1' &&
+    intact "$db"; then
 	pass
 else
 	fail "an older library is not migrated in place: $(cat "$tmp/err")"

@@ -168,9 +168,15 @@ run_has(const struct export_run *run, int link, int e)
 static void
 put_mark(struct buf *out, int e, bool open)
 {
-	if (e >= LINK_BASE)
+	if (e >= LINK_BASE) {
+		/* A '!' just before a link would make it an image: "stronger![8]". */
+		if (open && out->len > 0 && out->data[out->len - 1] == '!' &&
+		    (out->len < 2 || out->data[out->len - 2] != '\\')) {
+			out->len--;
+			buf_puts(out, "\\!");
+		}
 		buf_printf(out, open ? "[" : "][%d]", e - LINK_BASE + 1);
-	else
+	} else
 		buf_puts(out, e == SPAN_STRONG ? "**" : "*");
 }
 

@@ -346,9 +346,29 @@ test_runs(void)
 	article_free(a);
 }
 
+/* A '!' ending the text before a link is escaped, or the link would read
+ * back as an image ("stronger![8]" is the image syntax). */
+static void
+test_bang_before_link(void)
+{
+	struct article *a = article_create();
+	add(a, BLOCK_PARAGRAPH, 0, 0, "Get stronger!8 then rest.");
+	article_add_link(a, "https://x.example/note", "8", 0, -1);
+	article_add_span(a, 0, 13, 14, SPAN_LINK, 0);
+	struct export_input in = { a, 1, NULL, 0 };
+	struct buf out = {0};
+	export_article(&in, EXPORT_MARKDOWN, &out);
+	const char *md = buf_str(&out);
+	CHECK(has(md, "Get stronger\\![8][1] then rest."));
+	CHECK(!has(md, "stronger![8]"));
+	buf_free(&out);
+	article_free(a);
+}
+
 int
 main(void)
 {
+	test_bang_before_link();
 	test_runs();
 	test_markdown();
 	test_html();
