@@ -298,7 +298,7 @@ static const char *const date_words[] = {
 	"lunes", "martes", "mi\xc3\xa9rcoles", "jueves", "viernes", "s\303\241bado", "domingo",
 	"luned\xc3\xac", "marted\xc3\xac", "mercoled\xc3\xac", "gioved\xc3\xac", "venerd\xc3\xac", "sabato", "domenica",
 	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
-	"segunda", "ter\xc3\xa7" "a", "quarta", "quinta", "sexta", "feira",
+	"segunda", "ter\303\247a", "quarta", "quinta", "sexta", "feira",
 	"st", "nd", "rd", "th", "er", "of", "de", "del", "at", "um", "\xc3\xa0", "a", "las", "uhr", "h", "om",
 	"am", "pm", "utc", "gmt", "cet", "cest", "mez", "mesz", "est", "edt", "cst", "cdt", "mst", "mdt",
 	"pst", "pdt", "bst", "akst", "akdt", "hst", "wet", "west", "eet", "eest", "aest", "aedt", "nzst", "nzdt", "z",
