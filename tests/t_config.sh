@@ -129,7 +129,10 @@ keys g
 wait_top "Keeping the Lighthouse Log"
 keys C-l
 i=0
-while [ $i -lt "$WAIT_TRIES" ] && ! grep -q "]8;id=quire-$ID-[0-9]*;https://archive.tidewater.example/logs/1911" "$T/raw" 2>/dev/null; do
+# Wait for both the hyperlinks and the plain rewrite of the cells linked in
+# the frame before: pipe-pane may hand over a frame's bytes in pieces.
+while [ $i -lt "$WAIT_TRIES" ] && ! { grep -q "]8;id=quire-$ID-[0-9]*;https://archive.tidewater.example/logs/1911" "$T/raw" &&
+    grep -q "${ESC}7${ESC}\[[0-9]*;[0-9]*H${ESC}\[[0-9;]*m[a-zA-Z]" "$T/raw"; } 2>/dev/null; do
 	sleep 0.05
 	i=$((i + 1))
 done

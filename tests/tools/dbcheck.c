@@ -7,6 +7,8 @@
  * URL being its canonical URL, else its source URL, else its identity
  * where BLOCK_COUNT is what the article row says and the others count its
  * rows. Problems go to stderr, one a line; exits 1 if there were any.
+ * A file with no tables at all (a library killed before its first
+ * migration committed) passes with no articles.
  * Opens the file read-write (FTS5 checks are writes that change nothing) and
  * waits up to 10 s for a lock.
  * usage: dbcheck DB */
@@ -84,6 +86,18 @@ main(int argc, char **argv)
 	sqlite3_busy_timeout(db, 10000);
 	int bad = rows_ok(db, "PRAGMA integrity_check", "ok");
 	bad |= rows_ok(db, "PRAGMA foreign_key_check", NULL);
+	/* Killed before its first migration committed, a new library is an
+	 * empty file: whole, with no articles; the next quire migrates it. */
+	sqlite3_stmt *e;
+	int tables = -1;
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &e, NULL) == SQLITE_OK &&
+	    sqlite3_step(e) == SQLITE_ROW)
+		tables = sqlite3_column_int(e, 0);
+	sqlite3_finalize(e);
+	if (tables == 0) {
+		sqlite3_close(db);
+		return bad;
+	}
 	bad |= fts_ok(db, "articles_fts");
 	bad |= fts_ok(db, "quotes_fts");
 
