@@ -908,7 +908,7 @@ struct date_shape {
 /* Whether s[0..n) is made only of date words (a month or weekday name, a
  * day 1-31 with an optional ordinal suffix, "of", one four-digit year),
  * filling *d with which it has; "9 January 1912", "January 9", "Tuesday",
- * "1912" and "the 9th of January" are; "keeper's log" is not. */
+ * "1912" and "9th of January" are; "keeper's log" is not. */
 static bool
 date_part(const char *s, size_t n, struct date_shape *d)
 {
@@ -917,7 +917,7 @@ date_part(const char *s, size_t n, struct date_shape *d)
 		"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL };
 	static const char *const weekdays[] = { "monday", "tuesday", "wednesday", "thursday",
 		"friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL };
-	static const char *const fillers[] = { "of", "the", NULL };
+	static const char *const fillers[] = { "of", NULL };   /* not "the": "The 1st of May" is a title */
 	*d = (struct date_shape){ 0 };
 	size_t i = 0, words = 0;
 	while (i < n) {

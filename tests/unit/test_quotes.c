@@ -742,6 +742,7 @@ test_cite_dates(void)
 		{ "Ines Calder, The Drowned Atlas, 1971", "Ines Calder", "The Drowned Atlas", NULL, 1971, NULL },
 		{ "May Lowen, Songs for May, 1971", "May Lowen", "Songs for May", NULL, 1971, NULL },
 		{ "Edith Varco, the March crossing (1908)", "Edith Varco", "The March crossing", NULL, 1908, NULL },
+		{ "Ruth Okafor, The 1st of May, 1886", "Ruth Okafor", "The 1st of May", NULL, 1886, NULL },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct article *a = article_create();
