@@ -951,6 +951,37 @@ date_part(const char *s, size_t n, struct date_shape *d)
 	return words > 0 && (d->month || d->weekday || d->year);
 }
 
+/* The first four-digit year standing alone in s[b, e), or 0. */
+static int
+year_in(const char *s, size_t b, size_t e)
+{
+	for (size_t i = b; i + 4 <= e; i++)
+		if ((i == b || !qt_is_digit((unsigned char)s[i - 1])) &&
+		    (i + 4 == e || !qt_is_digit((unsigned char)s[i + 4])) && parse_year(s + i, 4))
+			return parse_year(s + i, 4);
+	return 0;
+}
+
+/* Whether part p ends in a full date in parentheses ("keeper's log (9
+ * January 1912)"); sets [*ib, *ie) to the date inside them. */
+static bool
+paren_date(const char *s, const size_t p[2], size_t *ib, size_t *ie)
+{
+	size_t b = p[0], e = p[1];
+	if (e - b < 3 || s[e - 1] != ')')
+		return false;
+	size_t o = e - 1;
+	while (o > b && s[o - 1] != '(')
+		o--;
+	if (o == b)
+		return false;
+	struct date_shape d;
+	if (!date_part(s + o, e - 1 - o, &d) || !d.day || !d.month || !d.year)
+		return false;
+	*ib = o, *ie = e - 1;
+	return true;
+}
+
 /* Find the run of parts[from..n) that writes a full date (a day, a month and a
  * year, in one part or over neighbouring ones: "9 January 1912", "January 9,
  * 1912", "Tuesday, 9 January 1912"); sets *first and *last and returns true. */
@@ -982,8 +1013,12 @@ quotes_cite_date(const char *cite)
 		return NULL;
 	size_t parts[8][2], first, last;
 	size_t n = split_parts(cite, 0, strlen(cite), parts, 8);
-	if (!find_full_date(cite, parts, n, &first, &last))
+	if (!find_full_date(cite, parts, n, &first, &last)) {
+		for (size_t k = 0; k < n; k++)
+			if (paren_date(cite, parts[k], &first, &last))
+				return clean_copy(cite, first, last);
 		return NULL;
+	}
 	size_t b = parts[first][0], e = parts[last][1];
 	if (cite[b] == '(' && e > b && cite[e - 1] == ')')
 		b++, e--;
@@ -1073,11 +1108,20 @@ attrib_cite(const char *s, size_t b, size_t e, struct attrib *at)
 	bool full_date = find_full_date(s, parts, n, &df, &dl);
 	if (full_date) {
 		for (size_t k = df; k <= dl; k++) {
-			for (size_t i = parts[k][0]; i + 4 <= parts[k][1] && !year; i++)
-				if ((i == parts[k][0] || !qt_is_digit((unsigned char)s[i - 1])) &&
-				    (i + 4 == parts[k][1] || !qt_is_digit((unsigned char)s[i + 4])))
-					year = parse_year(s + i, 4);
+			if (year == 0)
+				year = year_in(s, parts[k][0], parts[k][1]);
 			parts[k][1] = parts[k][0];
+		}
+	} else {
+		/* "keeper's log (9 January 1912)": the date in parentheses goes. */
+		for (size_t k = 0; k < n && !full_date; k++) {
+			size_t ib, ie;
+			if (paren_date(s, parts[k], &ib, &ie)) {
+				year = year_in(s, ib, ie);
+				parts[k][1] = ib - 1;
+				qt_trim(s, &parts[k][0], &parts[k][1]);
+				full_date = true;
+			}
 		}
 	}
 	for (size_t k = 0; k < n && !year; k++) {

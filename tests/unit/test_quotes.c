@@ -735,6 +735,8 @@ test_cite_dates(void)
 		  "notes on the reef", NULL, 1899, "March 3, 1899" },
 		{ "Owen Tregear, a letter to his sister, Tuesday, 2 June 1925", "Owen Tregear",
 		  "a letter to his sister", NULL, 1925, "Tuesday, 2 June 1925" },
+		{ "Edith Varco, harbourmaster's daybook (14 March 1908)", "Edith Varco",
+		  "harbourmaster's daybook", NULL, 1908, "14 March 1908" },
 		{ "Edith Varco, 14th of March 1908", "Edith Varco", NULL, NULL, 1908, "14th of March 1908" },
 		{ "Edith Varco, The Quay Gazette, 14 March 1908", "Edith Varco",
 		  NULL, "The Quay Gazette", 1908, "14 March 1908" },
