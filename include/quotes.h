@@ -17,4 +17,9 @@ void quotes_find(struct article *a);
  * other, once case, punctuation, dashes and quotation marks are set aside. */
 bool quotes_title_matches(const char *work, const char *name);
 
+/* Return the full date (day, month and year) that cite text writes, as
+ * written ("9 January 1912", "January 9, 1912"), newly allocated (caller
+ * frees); NULL when cite is NULL or writes none (a year alone is none). */
+char *quotes_cite_date(const char *cite);
+
 #endif

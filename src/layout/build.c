@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quotes.h"
 #include "text.h"
 #include "util.h"
 
@@ -299,8 +300,16 @@ attribution(const struct quote *q, bool ascii)
 		buf_puts(&s, who ? who : "");
 		buf_puts(&s, who && where ? ", " : "");
 		buf_puts(&s, where ? where : "");
-		if (q->year > 0)
+		/* A full date is written as the cite wrote it, after the work;
+		 * a year alone goes in parentheses. */
+		char *date = q->year > 0 ? quotes_cite_date(q->cite_raw) : NULL;
+		char year[16];
+		snprintf(year, sizeof year, "%d", q->year);
+		if (date != NULL && strstr(date, year) != NULL)
+			buf_printf(&s, ", %s", date);
+		else if (q->year > 0)
 			buf_printf(&s, " (%d)", q->year);
+		free(date);
 	} else if (q->cite_raw != NULL && q->cite_raw[0] != '\0') {
 		buf_puts(&s, q->cite_raw);
 	} else {

@@ -900,6 +900,131 @@ take_year(const char *s, size_t p[2])
 	return y;
 }
 
+/* What a date part holds: a part of a cite text made only of date words. */
+struct date_shape {
+	bool month, day, year, weekday;
+};
+
+/* Whether s[0..n) is made only of date words (a month or weekday name, a
+ * day 1-31 with an optional ordinal suffix, "of", one four-digit year),
+ * filling *d with which it has; "9 January 1912", "January 9", "Tuesday",
+ * "1912" and "9th of January" are; "keeper's log" is not. */
+static bool
+date_part(const char *s, size_t n, struct date_shape *d)
+{
+	static const char *const months[] = { "january", "february", "march", "april", "may",
+		"june", "july", "august", "september", "october", "november", "december", "jan",
+		"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL };
+	static const char *const weekdays[] = { "monday", "tuesday", "wednesday", "thursday",
+		"friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL };
+	static const char *const fillers[] = { "of", NULL };   /* not "the": "The 1st of May" is a title */
+	*d = (struct date_shape){ 0 };
+	size_t i = 0, words = 0;
+	while (i < n) {
+		size_t w = next_word(s, &i, n), we = i;
+		while (we > w && strchr(".,()", s[we - 1]))
+			we--;
+		while (w < we && s[w] == '(')
+			w++;
+		if (we == w) {
+			if (i == w)
+				break;
+			continue;
+		}
+		size_t digits = 0;
+		while (w + digits < we && qt_is_digit((unsigned char)s[w + digits]))
+			digits++;
+		if (digits == 4 && we - w == 4 && parse_year(s + w, 4) && !d->year)
+			d->year = true;
+		else if (digits >= 1 && digits <= 2 && !d->day && atoi(s + w) >= 1 && atoi(s + w) <= 31 &&
+		    (we - w == digits || (we - w == digits + 2 && qt_word_in(s + w + digits, 2,
+		    (const char *const[]){ "st", "nd", "rd", "th", NULL }))))
+			d->day = true;
+		else if (digits == 0 && qt_word_in(s + w, we - w, months) && !d->month)
+			d->month = true;
+		else if (digits == 0 && qt_word_in(s + w, we - w, weekdays) && !d->weekday)
+			d->weekday = true;
+		else if (digits > 0 || !qt_word_in(s + w, we - w, fillers))
+			return false;
+		words++;
+	}
+	return words > 0 && (d->month || d->weekday || d->year);
+}
+
+/* The first four-digit year standing alone in s[b, e), or 0. */
+static int
+year_in(const char *s, size_t b, size_t e)
+{
+	for (size_t i = b; i + 4 <= e; i++)
+		if ((i == b || !qt_is_digit((unsigned char)s[i - 1])) &&
+		    (i + 4 == e || !qt_is_digit((unsigned char)s[i + 4])) && parse_year(s + i, 4))
+			return parse_year(s + i, 4);
+	return 0;
+}
+
+/* Whether part p ends in a full date in parentheses ("keeper's log (9
+ * January 1912)"); sets [*ib, *ie) to the date inside them. */
+static bool
+paren_date(const char *s, const size_t p[2], size_t *ib, size_t *ie)
+{
+	size_t b = p[0], e = p[1];
+	if (e - b < 3 || s[e - 1] != ')')
+		return false;
+	size_t o = e - 1;
+	while (o > b && s[o - 1] != '(')
+		o--;
+	if (o == b)
+		return false;
+	struct date_shape d;
+	if (!date_part(s + o, e - 1 - o, &d) || !d.day || !d.month || !d.year)
+		return false;
+	*ib = o, *ie = e - 1;
+	return true;
+}
+
+/* Find the run of parts[from..n) that writes a full date (a day, a month and a
+ * year, in one part or over neighbouring ones: "9 January 1912", "January 9,
+ * 1912", "Tuesday, 9 January 1912"); sets *first and *last and returns true. */
+static bool
+find_full_date(const char *s, size_t parts[][2], size_t n, size_t *first, size_t *last)
+{
+	for (size_t k = 0; k < n; k++) {
+		struct date_shape all = { 0 }, d;
+		for (size_t j = k; j < n && date_part(s + parts[j][0], parts[j][1] - parts[j][0], &d); j++) {
+			if ((d.year && all.year) || (d.month && all.month) || (d.day && all.day))
+				break;
+			all.month |= d.month, all.day |= d.day, all.year |= d.year;
+			if (all.month && all.day && all.year) {
+				*first = k, *last = j;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* Return the full date a cite text writes ("9 January 1912" in "Thomas
+ * Penhale, keeper's log, 9 January 1912"), as written and newly allocated,
+ * or NULL when it writes none (a year alone is not a full date). */
+char *
+quotes_cite_date(const char *cite)
+{
+	if (cite == NULL)
+		return NULL;
+	size_t parts[8][2], first, last;
+	size_t n = split_parts(cite, 0, strlen(cite), parts, 8);
+	if (!find_full_date(cite, parts, n, &first, &last)) {
+		for (size_t k = 0; k < n; k++)
+			if (paren_date(cite, parts[k], &first, &last))
+				return clean_copy(cite, first, last);
+		return NULL;
+	}
+	size_t b = parts[first][0], e = parts[last][1];
+	if (cite[b] == '(' && e > b && cite[e - 1] == ')')
+		b++, e--;
+	return clean_copy(cite, b, e);
+}
+
 /* Whether part p is wrapped in quotation marks. */
 static bool
 is_quoted(const char *s, const size_t p[2])
@@ -977,6 +1102,28 @@ attrib_cite(const char *s, size_t b, size_t e, struct attrib *at)
 	size_t parts[6][2];
 	size_t n = split_parts(s, b, e, parts, 6);
 	int year = 0;
+	/* A written date ("9 January 1912", "January 9, 1912") is a date: its
+	 * year is the year and its day and month are neither work nor outlet. */
+	size_t df, dl;
+	bool full_date = find_full_date(s, parts, n, &df, &dl);
+	if (full_date) {
+		for (size_t k = df; k <= dl; k++) {
+			if (year == 0)
+				year = year_in(s, parts[k][0], parts[k][1]);
+			parts[k][1] = parts[k][0];
+		}
+	} else {
+		/* "keeper's log (9 January 1912)": the date in parentheses goes. */
+		for (size_t k = 0; k < n && !full_date; k++) {
+			size_t ib, ie;
+			if (paren_date(s, parts[k], &ib, &ie)) {
+				year = year_in(s, ib, ie);
+				parts[k][1] = ib - 1;
+				qt_trim(s, &parts[k][0], &parts[k][1]);
+				full_date = true;
+			}
+		}
+	}
 	for (size_t k = 0; k < n && !year; k++) {
 		if (parse_year(s + parts[k][0], parts[k][1] - parts[k][0])) {
 			year = parse_year(s + parts[k][0], 4);
@@ -1004,7 +1151,7 @@ attrib_cite(const char *s, size_t b, size_t e, struct attrib *at)
 		if (pe == pb || (author_first && role_only(s + pb, pe - pb)))
 			continue;
 		bool outlet = !is_quoted(s, parts[k]) && looks_like_outlet(s + pb, pe - pb) &&
-		    !(year && !title_done);
+		    !(year && !full_date && !title_done);   /* a dated issue is an outlet's */
 		if (outlet && !pub_done) {
 			at->publication = clean_copy(s, pb, pe);
 			pub_done = true;

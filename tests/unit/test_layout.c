@@ -340,6 +340,36 @@ test_attribution_forms(void)
 	article_free(a);
 }
 
+/* A cite that writes a full date: the work stays and the date is written
+ * out after it, not "(year)" glued to a day and month. */
+static void
+test_attribution_dates(void)
+{
+	struct article *a = article_create();
+	article_add_block(a, BLOCK_PARAGRAPH, 0, 1, "Quoted.");
+	article_add_block(a, BLOCK_PARAGRAPH, 0, 0, "Between.");
+	article_add_block(a, BLOCK_PARAGRAPH, 0, 1, "Also quoted.");
+	struct quote *q = article_add_quote(a, QUOTE_BLOCK, "Quoted.", 0, 0);
+	q->cite_raw = xstrdup("Edith Varco, harbourmaster's daybook, 14 March 1908");
+	q->author = xstrdup("Edith Varco");
+	q->title = xstrdup("harbourmaster's daybook");
+	q->year = 1908;
+	q = article_add_quote(a, QUOTE_BLOCK, "Also quoted.", 2, 2);
+	q->cite_raw = xstrdup("Ines Calder, The Drowned Atlas, 1971");
+	q->author = xstrdup("Ines Calder");
+	q->title = xstrdup("The Drowned Atlas");
+	q->year = 1971;
+	struct layout *l = lay(a, 80, 0);
+	CHECK_STR(show(l, 1), "│ — Edith Varco, harbourmaster's daybook, 14 March 1908");
+	CHECK_STR(show(l, 6), "│ — Ines Calder, The Drowned Atlas (1971)");
+	CHECK(well_formed(a, l));
+	layout_free(l);
+	l = lay(a, 80, LAYOUT_ASCII);
+	CHECK_STR(show(l, 1), "| -- Edith Varco, harbourmaster's daybook, 14 March 1908");
+	layout_free(l);
+	article_free(a);
+}
+
 static void
 test_pre(void)
 {
@@ -799,6 +829,7 @@ main(void)
 	test_quotes();
 	test_inline_quotes();
 	test_attribution_forms();
+	test_attribution_dates();
 	test_pre();
 	test_wide_and_combining();
 	test_long_word();

@@ -723,6 +723,47 @@ test_cite_shapes(void)
 	}
 }
 
+/* A cite text split at commas: a person, a work, then a written date. The
+ * date is a date (its year the year), and it does not push the work out. */
+static void
+test_cite_dates(void)
+{
+	static const struct { const char *cite, *author, *title, *publication; int year; const char *date; } cases[] = {
+		{ "Edith Varco, harbourmaster's daybook, 14 March 1908", "Edith Varco",
+		  "harbourmaster's daybook", NULL, 1908, "14 March 1908" },
+		{ "Owen Tregear, notes on the reef, March 3, 1899", "Owen Tregear",
+		  "notes on the reef", NULL, 1899, "March 3, 1899" },
+		{ "Owen Tregear, a letter to his sister, Tuesday, 2 June 1925", "Owen Tregear",
+		  "a letter to his sister", NULL, 1925, "Tuesday, 2 June 1925" },
+		{ "Edith Varco, harbourmaster's daybook (14 March 1908)", "Edith Varco",
+		  "harbourmaster's daybook", NULL, 1908, "14 March 1908" },
+		{ "Edith Varco, 14th of March 1908", "Edith Varco", NULL, NULL, 1908, "14th of March 1908" },
+		{ "Edith Varco, The Quay Gazette, 14 March 1908", "Edith Varco",
+		  NULL, "The Quay Gazette", 1908, "14 March 1908" },
+		/* A year alone, or a month in a work's name, is no full date. */
+		{ "Ines Calder, The Drowned Atlas, 1971", "Ines Calder", "The Drowned Atlas", NULL, 1971, NULL },
+		{ "May Lowen, Songs for May, 1971", "May Lowen", "Songs for May", NULL, 1971, NULL },
+		{ "Edith Varco, the March crossing (1908)", "Edith Varco", "The March crossing", NULL, 1908, NULL },
+		{ "Ruth Okafor, The 1st of May, 1886", "Ruth Okafor", "The 1st of May", NULL, 1886, NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct article *a = article_create();
+		article_add_block(a, BLOCK_PARAGRAPH, 0, 1, "Words.");
+		struct quote *q = article_add_quote(a, QUOTE_BLOCK, "Words.", 0, 0);
+		q->cite_raw = xstrdup(cases[i].cite);
+		quotes_find(a);
+		CHECK_STR(a->quotes[0].author, cases[i].author);
+		CHECK_STR(a->quotes[0].title, cases[i].title);
+		CHECK_STR(a->quotes[0].publication, cases[i].publication);
+		CHECK_INT(a->quotes[0].year, cases[i].year);
+		char *date = quotes_cite_date(cases[i].cite);
+		CHECK_STR(date, cases[i].date);
+		free(date);
+		article_free(a);
+	}
+	CHECK_STR(quotes_cite_date(NULL), NULL);
+}
+
 static void
 test_json(void)
 {
@@ -1189,6 +1230,7 @@ main(void)
 	test_other_languages();
 	test_author_shapes();
 	test_cite_shapes();
+	test_cite_dates();
 	test_json();
 	test_fixture_page();
 	test_issue_cases();
