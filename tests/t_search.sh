@@ -181,8 +181,23 @@ if [ -f "$SEED" ]; then
 	    [ "$rc" -eq 0 ] && [ "$(hits)" -eq 0 ]
 	q quotes --json "$seed"
 	check "seed: quotes lists Voltaire's line" has '"text": "Those who can make you believe absurdities, can make you commit atrocities."'
+	# Issue 5: each Guardian quotation's source is the URL listed under its
+	# headline in the post's sources section; Voltaire's has none.
+	for pair in "Pjotr Sauer:/2024/mar/23/russia-fsb-tries-to-link-ukraine-to-moscow-attack" \
+	    "Jason Burke:/2024/mar/23/who-is-thought-to-be-behind-the-moscow-attack" \
+	    "Dan Sabbagh:/2024/mar/23/moscow-attack-is-grim-reminder-that-large-scale-acts" \
+	    "Voltaire:"; do
+		check "seed: the source of ${pair%%:*}'s quotation" python3 -c '
+import json, sys
+who, path = sys.argv[2].split(":", 1)
+qs = [q for q in json.load(open(sys.argv[1])) if q["author"] == who]
+url = qs[0]["source_url"] if qs else "missing"
+ok = url is None if not path else (url or "").startswith("https://www.theguardian.com/world" + path)
+sys.exit(0 if qs and ok else 1)
+' "$T/out" "$pair"
+	done
 else
-	skipped=$((skipped + 9))
+	skipped=$((skipped + 14))
 fi
 
 echo "t_search: $passed passed, $failed failed, $skipped skipped"
