@@ -954,6 +954,38 @@ corrupt(long long id, const char *what, char **errp)
 	return set_error(errp, "library is damaged: article %lld has a bad %s", id, what);
 }
 
+/* Step s, whose rows are article summaries (id, title, author, site_name,
+ * published, url, canonical_url, added, updated, word_count, block_count),
+ * calling fn on each until it returns non-zero; returns that value, 0, or -1
+ * with *errp set. */
+static int
+each_summary(struct store *st, sqlite3_stmt *s,
+    int (*fn)(const struct store_summary *s, void *ctx), void *ctx, char **errp)
+{
+	int rc, ret = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_summary sum = {
+			.id = sqlite3_column_int64(s, 0),
+			.title = column_text(s, 1),
+			.author = column_text(s, 2),
+			.site_name = column_text(s, 3),
+			.published = column_text(s, 4),
+			.url = column_text(s, 5),
+			.canonical_url = column_text(s, 6),
+			.added = column_text(s, 7),
+			.updated = column_text(s, 8),
+			.word_count = sqlite3_column_int64(s, 9),
+			.nblocks = sqlite3_column_int64(s, 10),
+		};
+		if ((ret = fn(&sum, ctx)) != 0)
+			break;
+	}
+	sqlite3_reset(s);
+	if (ret == 0 && rc != SQLITE_DONE)
+		return db_error(st, errp, "library");
+	return ret;
+}
+
 /* Load links, blocks (with spans), quotes and tags of article id into a. */
 static int
 get_children(struct store *st, long long id, struct article *a, char **errp)
@@ -1103,28 +1135,7 @@ store_article_list(struct store *st, int (*fn)(const struct store_summary *s, vo
 	sqlite3_stmt *s = stmt(st, ST_LIST, errp);
 	if (s == NULL)
 		return -1;
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_summary sum = {
-			.id = sqlite3_column_int64(s, 0),
-			.title = column_text(s, 1),
-			.author = column_text(s, 2),
-			.site_name = column_text(s, 3),
-			.published = column_text(s, 4),
-			.url = column_text(s, 5),
-			.canonical_url = column_text(s, 6),
-			.added = column_text(s, 7),
-			.updated = column_text(s, 8),
-			.word_count = sqlite3_column_int64(s, 9),
-			.nblocks = sqlite3_column_int64(s, 10),
-		};
-		if ((ret = fn(&sum, ctx)) != 0)
-			break;
-	}
-	sqlite3_reset(s);
-	if (ret == 0 && rc != SQLITE_DONE)
-		return db_error(st, errp, "library");
-	return ret;
+	return each_summary(st, s, fn, ctx, errp);
 }
 
 int
@@ -1229,28 +1240,7 @@ store_citing_list(struct store *st, long long id,
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_summary sum = {
-			.id = sqlite3_column_int64(s, 0),
-			.title = column_text(s, 1),
-			.author = column_text(s, 2),
-			.site_name = column_text(s, 3),
-			.published = column_text(s, 4),
-			.url = column_text(s, 5),
-			.canonical_url = column_text(s, 6),
-			.added = column_text(s, 7),
-			.updated = column_text(s, 8),
-			.word_count = sqlite3_column_int64(s, 9),
-			.nblocks = sqlite3_column_int64(s, 10),
-		};
-		if ((ret = fn(&sum, ctx)) != 0)
-			break;
-	}
-	sqlite3_reset(s);
-	if (ret == 0 && rc != SQLITE_DONE)
-		return db_error(st, errp, "library");
-	return ret;
+	return each_summary(st, s, fn, ctx, errp);
 }
 
 int
