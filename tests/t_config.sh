@@ -180,9 +180,14 @@ check "hyperlinks off: no OSC 8" sh -c "! grep -q ']8;' '$T/raw-off'"
 quit_and_wait
 
 # A file with bad lines: the pager still starts, says so, and works.
-CONFIG="$FIX/bad.conf" start read "$ID"
+# It lives in a deep folder, as a clone may: the status line still shows
+# the file's name, line and reason within 80 columns.
+LONGDIR="$T/a-rather-long-folder-name/for-the-configuration/of-this-reader"
+mkdir -p "$LONGDIR"
+cp "$FIX/bad.conf" "$LONGDIR/bad.conf"
+CONFIG="$LONGDIR/bad.conf" start read "$ID"
 check "quire starts despite the bad lines" wait_top "Keeping the Lighthouse Log"
-check "the status line names FILE:LINE: reason" grep -qF "bad.conf:2: text-" "$T/screen"
+check "the status line names FILE:LINE: reason" wait_for "bad.conf:2: text-"
 keys J
 check "the good lines still apply (J)" wait_top "The first entries"
 quit_and_wait

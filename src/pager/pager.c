@@ -90,9 +90,16 @@ pager_run(struct store *st, long long id, const struct config *cfg, char **errp)
 	keys_init(&p);
 	p.hyperlinks = !p.ascii && pager_hyperlinks_wanted(p.cfg->hyperlinks);
 	/* stderr has had the details; curses hides it, so say it here too. */
-	if (p.cfg->nerrors > 0)
-		pager_message(&p, "Config: %s%s", p.cfg->errors[0],
+	if (p.cfg->nerrors > 0) {
+		/* The status line is narrow: name the file, not its folders. */
+		const char *e = p.cfg->errors[0], *colon = strstr(e, ":");
+		const char *base = e;
+		for (const char *s = e; colon != NULL && s < colon; s++)
+			if (*s == '/')
+				base = s + 1;
+		pager_message(&p, "Config: %s%s", base,
 		    p.cfg->nerrors > 1 ? " (and more: see quire config --dump)" : "");
+	}
 	if (id > 0) {
 		p.view = view_create(&p, id, a);
 		view_run(&p);
