@@ -22,6 +22,11 @@ struct store;
  * Returns a handle for store_close, or NULL with *errp set. */
 struct store *store_open(const char *path, char **errp);
 void store_close(struct store *st);   /* store_close(NULL) does nothing */
+/* Whether the library was opened read-only, because the file or its folder
+ * is not writable by us: everything reads, every write fails with
+ * "attempt to write a readonly database", and a library that would need a
+ * schema upgrade is refused at open. */
+bool store_readonly(const struct store *st);
 
 /* Store article a with the page it came from (raw[0..rawlen), its transport
  * charset or NULL) in one transaction. Its identity is a->canonical_url, else

@@ -11,8 +11,10 @@
 #     skipped if neither works);
 #   - a missing folder: created, as the README says;
 #   - a library from a newer quire (user_version 99): refused, file unchanged;
+#   - the read commands on a read-only library file and on a library in a
+#     read-only folder: they work, changing nothing;
 #   - a library from an older quire (tests/fixtures/disk/library-v2.sql, as
-#     quire 0.1.0 wrote it): migrated in place, keeping its article,
+#     quire 0.1.0 wrote it): refused when read-only, else migrated in place, keeping its article,
 #     bookmark and reading position, its text then searchable;
 #   - a migration that fails half-way (a user_version 0 file that already
 #     has a table the first migration makes, after others it made): rolled
@@ -84,6 +86,20 @@ refused() {
 	return 0
 }
 
+# The read commands on a library opened read-only ($as and $db set): list,
+# show and search succeed and print the article.
+reads_ok() {  # what
+	for cmd in "list" "show 1" "search kettle" "search --json kettle"; do
+		# shellcheck disable=SC2086  # $as and $cmd are words
+		if $as "$QUIRE" --db "$db" $cmd >"$tmp/out" 2>"$tmp/err" && [ -s "$tmp/out" ] &&
+		    [ ! -s "$tmp/err" ]; then
+			pass
+		else
+			fail "$1: quire $cmd: $(head -c 300 "$tmp/err")"
+		fi
+	done
+}
+
 # A full disk: a file size limit of 256 KB, which a 10 MB page crosses.
 cat >"$tmp/limit.py" <<'EOF'
 import os, resource, signal, sys
@@ -140,7 +156,13 @@ else
 	if refused "read-only library file" "readonly database" $st; then
 		if [ "$(cksum <"$db")" = "$before" ]; then pass; else fail "read-only file: it changed"; fi
 	fi
+	# Reading still works: the library opens read-only.
+	reads_ok "read-only library file"
+	if [ "$(cksum <"$db")" = "$before" ]; then pass; else fail "read-only file: reading changed it"; fi
 	chmod 644 "$db"
+	# No -wal or -shm beside it (as after a clean close): a reader in a
+	# folder it cannot write must still manage.
+	rm -f "$db-wal" "$db-shm"
 	chmod 555 "$tmp/ro"
 	before=$(cksum <"$db")
 	# shellcheck disable=SC2086
@@ -149,6 +171,8 @@ else
 	if refused "library in a read-only folder" "readonly database" $st; then
 		if [ "$(cksum <"$db")" = "$before" ]; then pass; else fail "read-only folder: the library changed"; fi
 	fi
+	reads_ok "library in a read-only folder"
+	if [ "$(cksum <"$db")" = "$before" ]; then pass; else fail "read-only folder: reading changed it"; fi
 	# shellcheck disable=SC2086
 	$as "$QUIRE" --db "$tmp/ro/new.db" list >"$tmp/out" 2>"$tmp/err"
 	st=$?
@@ -195,6 +219,18 @@ db = sqlite3.connect(sys.argv[1])
 db.executescript(open(sys.argv[2]).read())
 db.close()
 ' "$db" "$TOP/tests/fixtures/disk/library-v2.sql"
+# Read-only, it cannot be upgraded: refused, saying so, and left as it was.
+if [ "$as" != none ]; then
+	chmod 444 "$db"
+	before=$(cksum <"$db")
+	# shellcheck disable=SC2086  # $as is words
+	$as "$QUIRE" --db "$db" list >"$tmp/out" 2>"$tmp/err"
+	st=$?
+	if refused "an older read-only library" "library is read-only and needs upgrading from schema version 2" $st; then
+		if [ "$(cksum <"$db")" = "$before" ]; then pass; else fail "older read-only library: it changed"; fi
+	fi
+	chmod 644 "$db"
+fi
 if "$QUIRE" --db "$db" show --format json 1 >"$tmp/show.after" 2>"$tmp/err" &&
     grep -q '"title": "The Long Way Through a Book"' "$tmp/show.after" &&
     [ "$(sql "$db" "PRAGMA user_version")" -gt 2 ] &&

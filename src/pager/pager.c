@@ -90,6 +90,8 @@ pager_run(struct store *st, long long id, const struct config *cfg, char **errp)
 	keys_init(&p);
 	p.hyperlinks = !p.ascii && pager_hyperlinks_wanted(p.cfg->hyperlinks);
 	/* stderr has had the details; curses hides it, so say it here too. */
+	if (store_readonly(p.st))
+		pager_message(&p, "The library is read-only: your place and bookmarks are not kept");
 	if (p.cfg->nerrors > 0) {
 		/* The status line is narrow: name the file, not its folders. */
 		const char *e = p.cfg->errors[0], *colon = strstr(e, ":");

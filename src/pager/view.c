@@ -217,6 +217,11 @@ view_create(struct pager *p, long long id, struct article *a)
 void
 view_save(struct pager *p, struct view *v)
 {
+	if (store_readonly(p->st)) {   /* said once at start: nothing to save into */
+		v->saved_at = time(NULL);
+		v->saved_top = v->top;
+		return;
+	}
 	size_t block, offset;
 	view_position(v, &block, &offset);
 	const char *text = block < v->a->nblocks ? v->a->blocks[block].text : NULL;

@@ -34,150 +34,11 @@
 
 #include "paths.h"
 #include "rank.h"
+#include "schema.h"
 #include "sha256.h"
 #include "url.h"
 #include "util.h"
 
-/* Ordered migrations: migrations[i] takes user_version i to i + 1. Never edit
- * one that has shipped; append a new one and bump STORE_SCHEMA_VERSION. */
-static const char *const migrations[] = {
-	/* 0 → 1: the first schema. */
-	"CREATE TABLE articles ("
-	" id INTEGER PRIMARY KEY,"
-	" identity TEXT NOT NULL UNIQUE,"
-	" url TEXT, canonical_url TEXT, title TEXT, author TEXT,"
-	" published TEXT, modified TEXT, site_name TEXT, language TEXT, description TEXT,"
-	" word_count INTEGER NOT NULL DEFAULT 0,"
-	" block_count INTEGER NOT NULL DEFAULT 0,"
-	" content_hash TEXT," /* SHA-256 of the page when it is the identity */
-	" added TEXT NOT NULL, updated TEXT NOT NULL);"
-	"CREATE INDEX articles_url ON articles(url);"
-	"CREATE INDEX articles_canonical_url ON articles(canonical_url);"
-	"CREATE TABLE pages ("
-	" article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
-	" bytes BLOB NOT NULL, charset TEXT, url TEXT);"
-	"CREATE TABLE blocks ("
-	" id INTEGER PRIMARY KEY,"
-	" article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
-	" idx INTEGER NOT NULL, kind TEXT NOT NULL,"
-	" level INTEGER NOT NULL DEFAULT 0, quote INTEGER NOT NULL DEFAULT 0,"
-	" ordered INTEGER NOT NULL DEFAULT 0, number INTEGER NOT NULL DEFAULT 0,"
-	" text TEXT NOT NULL, src TEXT,"
-	" spans TEXT," /* "start,end,style,link;" per span, NULL when none */
-	" UNIQUE (article_id, idx));"
-	"CREATE TABLE links ("
-	" article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
-	" idx INTEGER NOT NULL, url TEXT NOT NULL, text TEXT NOT NULL,"
-	" block INTEGER NOT NULL, heading INTEGER,"
-	" PRIMARY KEY (article_id, idx)) WITHOUT ROWID;"
-	"CREATE TABLE quotes ("
-	" id INTEGER PRIMARY KEY,"
-	" article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
-	" idx INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,"
-	" first_block INTEGER NOT NULL, last_block INTEGER NOT NULL,"
-	" author TEXT, publication TEXT, title TEXT, year INTEGER, cite_url TEXT, cite_raw TEXT,"
-	" UNIQUE (article_id, idx));"
-	"CREATE TABLE tags ("
-	" id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
-	"CREATE TABLE article_tags ("
-	" article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
-	" idx INTEGER NOT NULL,"
-	" tag_id INTEGER NOT NULL REFERENCES tags(id),"
-	" PRIMARY KEY (article_id, idx)) WITHOUT ROWID;"
-	"CREATE INDEX article_tags_tag ON article_tags(tag_id);"
-	"CREATE TABLE bookmarks ("
-	" id INTEGER PRIMARY KEY,"
-	" article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
-	" name TEXT, block INTEGER NOT NULL, char_offset INTEGER NOT NULL,"
-	" created TEXT NOT NULL);"
-	"CREATE INDEX bookmarks_article ON bookmarks(article_id);"
-	"CREATE TABLE reading_positions ("
-	" article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,"
-	" block INTEGER NOT NULL, char_offset INTEGER NOT NULL, updated TEXT NOT NULL);"
-	"CREATE VIRTUAL TABLE blocks_fts USING fts5(text, article_id UNINDEXED, idx UNINDEXED,"
-	" content='blocks', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
-	"CREATE TRIGGER blocks_fts_delete AFTER DELETE ON blocks BEGIN"
-	" INSERT INTO blocks_fts(blocks_fts, rowid, text, article_id, idx)"
-	"  VALUES ('delete', old.id, old.text, old.article_id, old.idx); END;"
-	"CREATE TRIGGER blocks_fts_update AFTER UPDATE ON blocks BEGIN"
-	" INSERT INTO blocks_fts(blocks_fts, rowid, text, article_id, idx)"
-	"  VALUES ('delete', old.id, old.text, old.article_id, old.idx);"
-	" INSERT INTO blocks_fts(rowid, text, article_id, idx)"
-	"  VALUES (new.id, new.text, new.article_id, new.idx); END;"
-	"CREATE VIRTUAL TABLE quotes_fts USING fts5(text, author, publication, title,"
-	" article_id UNINDEXED, idx UNINDEXED,"
-	" content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
-	"CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN"
-	" INSERT INTO quotes_fts(quotes_fts, rowid, text, author, publication, title, article_id, idx)"
-	"  VALUES ('delete', old.id, old.text, old.author, old.publication, old.title,"
-	"  old.article_id, old.idx); END;"
-	"CREATE TRIGGER quotes_fts_update AFTER UPDATE ON quotes BEGIN"
-	" INSERT INTO quotes_fts(quotes_fts, rowid, text, author, publication, title, article_id, idx)"
-	"  VALUES ('delete', old.id, old.text, old.author, old.publication, old.title,"
-	"  old.article_id, old.idx);"
-	" INSERT INTO quotes_fts(rowid, text, author, publication, title, article_id, idx)"
-	"  VALUES (new.id, new.text, new.author, new.publication, new.title, new.article_id, new.idx); END;"
-	"CREATE VIRTUAL TABLE titles_fts USING fts5(title,"
-	" content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
-	"CREATE TRIGGER titles_fts_insert AFTER INSERT ON articles BEGIN"
-	" INSERT INTO titles_fts(rowid, title) VALUES (new.id, new.title); END;"
-	"CREATE TRIGGER titles_fts_delete AFTER DELETE ON articles BEGIN"
-	" INSERT INTO titles_fts(titles_fts, rowid, title) VALUES ('delete', old.id, old.title); END;"
-	"CREATE TRIGGER titles_fts_update AFTER UPDATE OF title ON articles BEGIN"
-	" INSERT INTO titles_fts(titles_fts, rowid, title) VALUES ('delete', old.id, old.title);"
-	" INSERT INTO titles_fts(rowid, title) VALUES (new.id, new.title); END;",
-	/* 1 → 2: how far through an article the reader has got, in percent of
-	 * its lines as last laid out; the top line's block alone reads short
-	 * at the end of an article. */
-	"ALTER TABLE reading_positions ADD COLUMN progress INTEGER NOT NULL DEFAULT 0;",
-	/* 2 → 3: URL identity (url.h). Articles and links carry the identity
-	 * keys of their URLs, indexed, so links find library articles and
-	 * articles find the ones citing them; url_aliases keeps the URL a page
-	 * was asked for when a redirect led elsewhere. Identities made from a
-	 * URL take its key, unless that would merge two existing articles.
-	 * quire_url_key is url_key as an SQL function (store_open). */
-	"ALTER TABLE articles ADD COLUMN url_key TEXT;"
-	"ALTER TABLE articles ADD COLUMN canonical_key TEXT;"
-	"ALTER TABLE links ADD COLUMN url_key TEXT;"
-	"CREATE TABLE url_aliases ("
-	" key TEXT PRIMARY KEY,"
-	" article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE) WITHOUT ROWID;"
-	"CREATE INDEX url_aliases_article ON url_aliases(article_id);"
-	"UPDATE articles SET url_key = quire_url_key(url), canonical_key = quire_url_key(canonical_url);"
-	"UPDATE OR IGNORE articles SET identity = coalesce(canonical_key, url_key)"
-	" WHERE content_hash IS NULL AND coalesce(canonical_key, url_key) IS NOT NULL;"
-	"UPDATE links SET url_key = quire_url_key(url);"
-	"CREATE INDEX articles_url_key ON articles(url_key);"
-	"CREATE INDEX articles_canonical_key ON articles(canonical_key);"
-	"CREATE INDEX links_url_key ON links(url_key);",
-	/* 3 → 4: search whole articles, so AND, OR, NOT and NEAR hold across
-	 * an article's blocks and bm25 weighs title, headings and body apart.
-	 * The index reads its text from a view; it is kept in step by
-	 * put_children (insert) and unindex_article (delete, with the old
-	 * text), since a view fires no triggers. */
-	"CREATE VIEW article_text AS SELECT a.id AS id, coalesce(a.title, '') AS title,"
-	" coalesce((SELECT group_concat(text, ' ') FROM (SELECT text FROM blocks"
-	"  WHERE article_id = a.id AND kind = 'heading' ORDER BY idx)), '') AS headings,"
-	" coalesce((SELECT group_concat(text, ' ') FROM (SELECT text FROM blocks"
-	"  WHERE article_id = a.id AND kind <> 'heading' ORDER BY idx)), '') AS body"
-	" FROM articles a;"
-	"CREATE VIRTUAL TABLE articles_fts USING fts5(title, headings, body,"
-	" content='article_text', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
-	"INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
-	/* 4 → 5: search reads only articles_fts and quotes_fts (since 4); the
-	 * per-block and per-title indexes of schema 1 made every import index
-	 * all its text twice. Drop them, their triggers first. IF EXISTS: a
-	 * test library stripped back to an older schema may lack them. */
-	"DROP TRIGGER IF EXISTS blocks_fts_delete;"
-	"DROP TRIGGER IF EXISTS blocks_fts_update;"
-	"DROP TRIGGER IF EXISTS titles_fts_insert;"
-	"DROP TRIGGER IF EXISTS titles_fts_delete;"
-	"DROP TRIGGER IF EXISTS titles_fts_update;"
-	"DROP TABLE IF EXISTS blocks_fts;"
-	"DROP TABLE IF EXISTS titles_fts;",
-};
-#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
-_Static_assert(NMIGRATIONS == STORE_SCHEMA_VERSION, "one migration per schema version");
 
 /* How long to wait for a lock another process holds. */
 #define STORE_BUSY_TIMEOUT_MS 60000
@@ -368,6 +229,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 struct store {
 	sqlite3 *db;
 	char *path;
+	bool readonly;   /* opened read-only: the file or its folder is not ours to write */
 	sqlite3_stmt *stmts[ST_COUNT];
 };
 
@@ -527,8 +389,8 @@ migrate(struct store *st, char **errp)
 		    st->path, version, STORE_SCHEMA_VERSION);
 		goto fail;
 	}
-	for (int v = version; v < NMIGRATIONS; v++)
-		if (exec_sql(st, migrations[v], errp) < 0)
+	for (int v = version; v < STORE_SCHEMA_VERSION; v++)
+		if (exec_sql(st, schema_migrations[v], errp) < 0)
 			goto fail;
 	if (version < STORE_SCHEMA_VERSION) {
 		char pragma[64];
@@ -542,6 +404,23 @@ migrate(struct store *st, char **errp)
 fail:
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
+}
+
+/* access(W_OK | X_OK) of the folder path's file is in: 0, or -1 with errno. */
+static int
+folder_access(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash != NULL)
+		*slash = '\0';
+	int ok = access(slash != NULL ? dir : ".", W_OK | X_OK);
+	int saved = errno;
+	free(dir);
+	errno = saved;
+	return ok;
 }
 
 /* Refuse early, with the OS's reason, a new library in a directory we cannot
@@ -559,17 +438,59 @@ check_creatable(const char *path, char **errp)
 		return set_error(errp, "%s: %s", path, strerror(errno));
 	if (paths_make_parents(path, errp) < 0)
 		return -1;
-	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
-	if (slash == dir)
-		slash[1] = '\0';
-	else if (slash != NULL)
-		*slash = '\0';
-	int ok = access(slash != NULL ? dir : ".", W_OK | X_OK);
-	int saved = errno;
-	free(dir);
-	if (ok < 0)
-		return set_error(errp, "cannot create library %s: %s", path, strerror(saved));
+	if (folder_access(path) < 0)
+		return set_error(errp, "cannot create library %s: %s", path, strerror(errno));
+	return 0;
+}
+
+/* Whether an existing library at path is one we may only read: the file,
+ * or the folder its WAL files live in, is not writable by us. */
+static bool
+read_only_library(const char *path)
+{
+	if (access(path, F_OK) < 0)
+		return false;
+	if (access(path, W_OK) < 0)
+		return true;
+	return folder_access(path) < 0;
+}
+
+/* Open path read-only. A WAL library in a folder we cannot write can only be
+ * read as "immutable" (SQLite cannot make its -shm file there): then the
+ * file is taken as it is, which is all a reader who cannot write it needs. */
+static int
+open_read_only(struct store *st, char **errp)
+{
+	if (sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		if (st->db == NULL)
+			fatal("sqlite3_open_v2: out of memory");
+		return open_error(st, errp);
+	}
+	int version;
+	char *err = NULL;
+	if (user_version(st, &version, &err) == 0)
+		return 0;
+	free(err);
+	sqlite3_close(st->db);
+	st->db = NULL;
+	/* file: URI, with the characters URIs reserve escaped. */
+	struct buf uri = {0};
+	buf_puts(&uri, "file:");
+	for (const char *c = st->path; *c != '\0'; c++) {
+		if (*c == '%' || *c == '?' || *c == '#' || (unsigned char)*c < 0x20)
+			buf_printf(&uri, "%%%02X", (unsigned char)*c);
+		else
+			buf_putc(&uri, *c);
+	}
+	buf_puts(&uri, "?immutable=1");
+	int rc = sqlite3_open_v2(buf_str(&uri), &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+	    NULL);
+	buf_free(&uri);
+	if (rc != SQLITE_OK) {
+		if (st->db == NULL)
+			fatal("sqlite3_open_v2: out of memory");
+		return open_error(st, errp);
+	}
 	return 0;
 }
 
@@ -580,16 +501,22 @@ store_open(const char *path, char **errp)
 		set_error(errp, "no library path");
 		return NULL;
 	}
-	if (check_creatable(path, errp) < 0)
-		return NULL;
 	struct store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
-	    != SQLITE_OK) {
-		if (st->db == NULL)
-			fatal("sqlite3_open_v2: out of memory");
-		open_error(st, errp);
-		goto fail;
+	st->readonly = read_only_library(path);
+	if (st->readonly) {
+		if (open_read_only(st, errp) < 0)
+			goto fail;
+	} else {
+		if (check_creatable(path, errp) < 0)
+			goto fail;
+		if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+		    != SQLITE_OK) {
+			if (st->db == NULL)
+				fatal("sqlite3_open_v2: out of memory");
+			open_error(st, errp);
+			goto fail;
+		}
 	}
 	/* Wait for another quire's write rather than fail with "database is
 	 * locked": storing one very large article (a 50 MB page has some
@@ -619,6 +546,17 @@ store_open(const char *path, char **errp)
 	 * every 8,000 pages (32 MB at 4 KB) rather than SQLite's 1,000, which
 	 * copies each such page back once instead of every few articles and
 	 * halves the checkpoints' fsyncs. */
+	if (st->readonly) {
+		/* Read what is there; change nothing, not even the journal mode. */
+		if (version < STORE_SCHEMA_VERSION) {
+			set_error(errp, "%s: library is read-only and needs upgrading from schema "
+			    "version %d to %d: open it once with write access", path, version,
+			    STORE_SCHEMA_VERSION);
+			goto fail;
+		}
+		sqlite3_exec(st->db, "PRAGMA mmap_size = 1073741824;", NULL, NULL, NULL);
+		return st;
+	}
 	if (exec_sql(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 	    " PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = 8000;", errp) < 0)
 		goto fail;
@@ -632,6 +570,12 @@ store_open(const char *path, char **errp)
 fail:
 	store_close(st);
 	return NULL;
+}
+
+bool
+store_readonly(const struct store *st)
+{
+	return st->readonly;
 }
 
 void
