@@ -293,6 +293,17 @@ is_certain_chrome(xmlNode *n)
 	return class_chrome(n) == CHROME_HARD;
 }
 
+/* Whether n is a site menu: a list or list item named for a menu
+ * (WordPress prints every nav menu as ul.menu, li.menu-item, ul.sub-menu)
+ * that is mostly links. Even a page with no article text shows none of it. */
+static bool
+is_menu(xmlNode *n)
+{
+	if (!dom_is(n, "ul") && !dom_is(n, "ol") && !dom_is(n, "li"))
+		return false;
+	return dom_class_id_contains(n, "menu") && link_density(n) > 0.5;
+}
+
 /* Whether any of the count planned removals is n or inside it. */
 static bool
 plan_touches(xmlNode *const *plan, size_t count, const xmlNode *n)
@@ -302,6 +313,17 @@ plan_touches(xmlNode *const *plan, size_t count, const xmlNode *n)
 			if (p == n)
 				return true;
 	return false;
+}
+
+/* Append e to the growing list *plan of *n (room for *cap). */
+static void
+plan_add(xmlNode ***plan, size_t *n, size_t *cap, xmlNode *e)
+{
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		*plan = xreallocarray(*plan, *cap, sizeof **plan);
+	}
+	(*plan)[(*n)++] = e;
 }
 
 /* Pass 1: remove chrome elements anywhere under root. When that would
@@ -321,11 +343,7 @@ drop_chrome(struct cx *cx, xmlNode *root)
 	size_t n = 0, cap = 0;
 	for (xmlNode *e = dom_first_element(root); e != NULL; ) {
 		if (is_chrome(e, total, host)) {
-			if (n == cap) {
-				cap = cap ? 2 * cap : 64;
-				plan = xreallocarray(plan, cap, sizeof *plan);
-			}
-			plan[n++] = e;
+			plan_add(&plan, &n, &cap, e);
 			removed += nstat_of(e) != NULL ? nstat_of(e)->text : 0;
 			e = dom_next_in(e, root, true);
 		} else {
@@ -339,16 +357,24 @@ drop_chrome(struct cx *cx, xmlNode *root)
 		if (prev != NULL && is_teaser(plan[i], host) && is_lead_in(prev) &&
 		    (!is_heading(prev) || !dom_is(plan[i], "p")) &&
 		    !plan_touches(plan, n, prev)) {
-			if (n == cap) {
-				cap = cap ? 2 * cap : 64;
-				plan = xreallocarray(plan, cap, sizeof *plan);
+			plan_add(&plan, &n, &cap, prev);
+		}
+	}
+	if (gentle) {
+		/* Walk again: what is certain chrome may sit inside chrome that
+		 * was only likely, which now stays. */
+		n = 0;
+		for (xmlNode *e = dom_first_element(root); e != NULL; ) {
+			if (is_certain_chrome(e) || is_menu(e)) {
+				plan_add(&plan, &n, &cap, e);
+				e = dom_next_in(e, root, true);
+			} else {
+				e = dom_next_in(e, root, false);
 			}
-			plan[n++] = prev;
 		}
 	}
 	for (size_t i = 0; i < n; i++)
-		if (!gentle || is_certain_chrome(plan[i]))
-			dom_remove(plan[i]);
+		dom_remove(plan[i]);
 	free(plan);
 }
 

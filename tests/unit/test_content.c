@@ -350,6 +350,33 @@ test_no_article(void)
 	free(t);
 }
 
+/* A page that is no article (a portfolio: a grid of names, a heading and a
+ * call to action) keeps what text it has, but never its site menu, even a
+ * mega menu mixing links with a promotion inside a header. */
+static void
+test_landing_menu(void)
+{
+	static const char html[] =
+	    "<html><body><header class=\"site-header\"><ul class=\"menu\">"
+	    "<li class=\"menu-item\"><a href=\"/services/\">Services</a>"
+	    "<ul class=\"sub-menu\"><li class=\"menu-item\"><a href=\"/seo/\">Search Engine "
+	    "Optimisation Services</a></li><li class=\"menu-item\"><a href=\"/ppc/\">Pay Per "
+	    "Click Advertising Management</a></li><li class=\"menu-item\"><a href=\"/web/\">Web "
+	    "Design and Development</a></li><li><div><p>Grow with us.</p></div></li></ul></li>"
+	    "<li class=\"menu-item\"><a href=\"/about/\">About Our Agency</a></li></ul></header>"
+	    "<div class=\"content-sidebar-wrap\"><main><div class=\"entry-content\">"
+	    "<ul class=\"filters\"><li><a href=\"#a\">All</a></li><li><a href=\"#b\">Healthcare"
+	    "</a></li></ul><div class=\"grid\"><a href=\"/work/1/\">Harbour Dental</a>"
+	    "<a href=\"/work/2/\">Riverside Bakery</a></div></div></main></div>"
+	    "<footer><p>Call us now at 555-0100.</p></footer></body></html>";
+	char *t = root_text(html, strlen(html), "Our Work");
+	HAS(t, "Riverside Bakery");
+	LACKS(t, "Search Engine Optimisation");
+	LACKS(t, "Pay Per Click");
+	LACKS(t, "About Our Agency");
+	free(t);
+}
+
 /* A list of links at the end of the post: kept when it cites other sites
  * (the post's sources), dropped when it points back at the same site (its
  * related posts), with the label above it. */
@@ -407,5 +434,6 @@ main(void)
 	test_elementor();
 	test_deep_nesting();
 	test_no_article();
+	test_landing_menu();
 	return test_done("test_content");
 }
