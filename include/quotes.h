@@ -22,4 +22,9 @@ bool quotes_title_matches(const char *work, const char *name);
  * frees); NULL when cite is NULL or writes none (a year alone is none). */
 char *quotes_cite_date(const char *cite);
 
+/* quotes_cite_date(cite) when that date is in year (a quotation's year, as
+ * the attribution gives it), else NULL: how an attribution is dated, a full
+ * date written as the cite wrote it, a year alone in parentheses. */
+char *quotes_full_date(const char *cite, int year);
+
 #endif

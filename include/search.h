@@ -69,6 +69,8 @@ struct search_hit {
 	char *publication;       /* where it appeared */
 	char *work;              /* the title of the quoted work */
 	int year;                /* its year, 0 when unknown */
+	char *date;              /* its full date as the cite wrote it, NULL
+	                            when only the year is known */
 	char *source_url;        /* the quote's source (cite URL) */
 };
 

@@ -165,6 +165,7 @@ struct store_hit_info {
 	bool *is_heading;        /* per text: whether that block is a heading */
 	size_t ntexts;
 	char *quote_text, *author, *publication, *work, *cite_url;
+	char *cite_raw;          /* the attribution as the page printed it */
 	int year;
 };
 /* Fill *info for hit h (a quote hit when quote). Returns 0, or -1 with *errp
@@ -182,6 +183,7 @@ struct store_quote_row {
 	const char *kind;
 	const char *text;
 	const char *author, *publication, *work, *cite_url;
+	const char *cite_raw;    /* the attribution as the page printed it */
 	int year;                /* 0 when unknown */
 	long long first_block, last_block;
 };

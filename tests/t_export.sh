@@ -180,6 +180,13 @@ status 0 export --all --format html "$T/all"
 check "--all --format html adds .html files" [ "$(ls "$T/all"/*.html | wc -l)" -eq 3 ]
 check "hostile page: no escape characters exported" sh -c "! cat '$T/all'/* | grep -q \"\$(printf '\033')\""
 
+# A cite with a full date keeps it as written, in every format.
+QUIRE_DB="$T/dated.db" q import "$TOP/tests/fixtures/pager/lighthouse.html"
+QUIRE_DB="$T/dated.db" q export 1
+check "markdown: a full date as the cite wrote it" line "$T/out" "> — Thomas Penhale, keeper's log, 9 January 1912"
+QUIRE_DB="$T/dated.db" q export --format html 1
+check "html: a full date as the cite wrote it" grep -qF "<footer>— Thomas Penhale, <cite>keeper&#39;s log</cite>, 9 January 1912</footer>" "$T/out"
+
 # 5. The seed fixture and the dev corpus.
 SEED="$SHARED/fixtures/seed-classic"
 if [ -f "$SEED/source.html" ] && [ -f "$SEED/expected.json" ]; then

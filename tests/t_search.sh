@@ -200,5 +200,20 @@ else
 	skipped=$((skipped + 14))
 fi
 
+# A cite that writes a full date ("keeper's log, 9 January 1912"): the
+# attribution shows it as written after the work, as the pager does, not
+# "(1912)"; --json gives it as "date" beside the year.
+QUIRE_DB="$T/dated.db" q import "$TOP/tests/fixtures/pager/lighthouse.html"
+QUIRE_DB="$T/dated.db" q quotes
+check "quotes: a full date as the cite wrote it" has "— Thomas Penhale, “keeper's log”, 9 January 1912"
+check "quotes: no year in parentheses beside it" sh -c "! grep -q '(1912)' '$T/out'"
+QUIRE_DB="$T/dated.db" q search --quotes wind
+check "search --quotes: a full date as the cite wrote it" has "— Thomas Penhale, “keeper's log”, 9 January 1912"
+QUIRE_DB="$T/dated.db" q quotes --json
+check "quotes --json: date" has '"date": "9 January 1912"'
+check "quotes --json: no date where the cite gives none" has '"date": null'
+QUIRE_DB="$T/dated.db" q search --quotes --json wind
+check "search --quotes --json: date" has '"date": "9 January 1912"'
+
 echo "t_search: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "json.h"
+#include "quotes.h"
 #include "search.h"
 #include "text.h"
 #include "util.h"
@@ -53,11 +54,12 @@ bracketed(const char *s)
 	return buf_detach(&b);
 }
 
-/* Append "Author, Publication, “Work” (Year)" for a quote; nothing when
- * nothing is known. Strings may be NULL. */
+/* Append "Author, Publication, “Work” (Year)" for a quote, or with the full
+ * date the cite wrote, "“Work”, 9 January 1912"; nothing when nothing is
+ * known. Strings may be NULL. */
 static void
 put_attribution(struct buf *out, const char *author, const char *publication,
-    const char *work, int year)
+    const char *work, int year, const char *date)
 {
 	const char *sep = "";
 	if (author != NULL && author[0] != '\0') {
@@ -72,7 +74,9 @@ put_attribution(struct buf *out, const char *author, const char *publication,
 		buf_printf(out, "%s“%s”", sep, work);
 		sep = " ";
 	}
-	if (year != 0)
+	if (date != NULL)
+		buf_printf(out, "%s%s", sep[0] == ' ' ? ", " : sep, date);
+	else if (year != 0)
 		buf_printf(out, "%s(%d)", sep, year);
 }
 
@@ -91,7 +95,7 @@ put_hit_text(struct buf *out, const struct search_hit *h, bool quotes, struct ma
 	buf_putc(out, '\n');
 	if (quotes) {
 		struct buf who = {0};
-		put_attribution(&who, h->author, h->publication, h->work, h->year);
+		put_attribution(&who, h->author, h->publication, h->work, h->year, h->date);
 		if (who.len > 0)
 			buf_printf(out, "    — %s\n", buf_str(&who));
 		buf_free(&who);
@@ -126,6 +130,7 @@ put_hit_json(struct json *j, const struct search_hit *h, bool quotes)
 			json_int(j, h->year);
 		else
 			json_null(j);
+		json_kv_string(j, "date", h->date);
 		json_kv_string(j, "source_url", h->source_url);
 	}
 	json_object_end(j);
@@ -213,6 +218,9 @@ put_quote(const struct store_quote_row *q, void *arg)
 	char *publication = q->publication ? text_sanitize(q->publication, false) : NULL;
 	char *work = q->work ? text_sanitize(q->work, false) : NULL;
 	char *url = q->cite_url ? text_sanitize(q->cite_url, false) : NULL;
+	char *full = quotes_full_date(q->cite_raw, q->year);
+	char *date = full != NULL ? text_sanitize(full, false) : NULL;
+	free(full);
 	if (l->json) {
 		struct json *j = &l->j;
 		json_object_begin(j);
@@ -229,6 +237,7 @@ put_quote(const struct store_quote_row *q, void *arg)
 			json_int(j, q->year);
 		else
 			json_null(j);
+		json_kv_string(j, "date", date);
 		json_kv_string(j, "source_url", url);
 		json_kv_int(j, "first_block", q->first_block);
 		json_object_end(j);
@@ -238,7 +247,7 @@ put_quote(const struct store_quote_row *q, void *arg)
 			    q->article_id, title);
 		buf_printf(&l->out, "  %lld  %s  “%s”\n", q->idx, q->kind, text);
 		struct buf who = {0};
-		put_attribution(&who, author, publication, work, q->year);
+		put_attribution(&who, author, publication, work, q->year, date);
 		if (who.len > 0)
 			buf_printf(&l->out, "        — %s\n", buf_str(&who));
 		buf_free(&who);
@@ -252,6 +261,7 @@ put_quote(const struct store_quote_row *q, void *arg)
 	free(publication);
 	free(work);
 	free(url);
+	free(date);
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 
 #include "export.h"
 #include "internal.h"
+#include "quotes.h"
 #include "text.h"
 
 /* List nesting supported; deeper items are written at this depth. */
@@ -251,8 +252,14 @@ put_attribution(struct page *p, const struct quote *q, int depth)
 		buf_puts(p->out, "</cite>");
 		any = true;
 	}
-	if (q->year != 0)
+	char *date = quotes_full_date(q->cite_raw, q->year);
+	if (date != NULL) {
+		buf_puts(p->out, any ? ", " : "");
+		put_str(p->out, date);
+	} else if (q->year != 0) {
 		buf_printf(p->out, any ? " (%d)" : "%d", q->year);
+	}
+	free(date);
 	buf_puts(p->out, "</footer>\n");
 }
 

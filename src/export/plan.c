@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "quotes.h"
 #include "text.h"
 #include "util.h"
 
@@ -201,7 +202,8 @@ export_quote_plan(const struct article *a)
 	return plan;
 }
 
-/* Return a newly allocated "Author, Publication, Title (Year)", or NULL. */
+/* Return a newly allocated "Author, Publication, Title (Year)", or NULL; a
+ * full date the cite wrote follows the title instead: "Title, 9 May 1912". */
 char *
 export_attribution(const struct quote *q)
 {
@@ -214,8 +216,12 @@ export_attribution(const struct quote *q)
 			buf_puts(&b, ", ");
 		buf_puts(&b, parts[i]);
 	}
-	if (q->year != 0)
+	char *date = quotes_full_date(q->cite_raw, q->year);
+	if (date != NULL)
+		buf_printf(&b, b.len > 0 ? ", %s" : "%s", date);
+	else if (q->year != 0)
 		buf_printf(&b, b.len > 0 ? " (%d)" : "%d", q->year);
+	free(date);
 	if (b.len == 0)
 		return NULL;
 	return buf_detach(&b);

@@ -302,10 +302,8 @@ attribution(const struct quote *q, bool ascii)
 		buf_puts(&s, where ? where : "");
 		/* A full date is written as the cite wrote it, after the work;
 		 * a year alone goes in parentheses. */
-		char *date = q->year > 0 ? quotes_cite_date(q->cite_raw) : NULL;
-		char year[16];
-		snprintf(year, sizeof year, "%d", q->year);
-		if (date != NULL && strstr(date, year) != NULL)
+		char *date = quotes_full_date(q->cite_raw, q->year);
+		if (date != NULL)
 			buf_printf(&s, ", %s", date);
 		else if (q->year > 0)
 			buf_printf(&s, " (%d)", q->year);

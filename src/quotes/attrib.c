@@ -16,6 +16,7 @@
  * (Latin, Greek, Cyrillic) yield names. */
 #include "attrib.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1023,6 +1024,21 @@ quotes_cite_date(const char *cite)
 	if (cite[b] == '(' && e > b && cite[e - 1] == ')')
 		b++, e--;
 	return clean_copy(cite, b, e);
+}
+
+char *
+quotes_full_date(const char *cite, int year)
+{
+	if (year <= 0)
+		return NULL;
+	char *date = quotes_cite_date(cite);
+	char digits[16];
+	snprintf(digits, sizeof digits, "%d", year);
+	if (date != NULL && strstr(date, digits) == NULL) {
+		free(date);
+		date = NULL;
+	}
+	return date;
 }
 
 /* Whether part p is wrapped in quotation marks. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "quotes.h"
 #include "store.h"
 #include "text.h"
 
@@ -256,6 +257,9 @@ search_run(struct store *st, const char *query, search_scope scope, size_t limit
 		hit->publication = clean(info.publication);
 		hit->work = clean(info.work);
 		hit->year = info.year;
+		char *date = quotes_full_date(info.cite_raw, info.year);
+		hit->date = clean(date);
+		free(date);
 		hit->source_url = clean(info.cite_url);
 		place(hit, &info, m);
 		store_hit_info_clear(&info);
@@ -275,7 +279,7 @@ search_results_free(struct search_results *r)
 		struct search_hit *h = &r->hits[i];
 		char *fields[] = {
 			h->title, h->site, h->heading, h->snippet, h->author, h->publication, h->work,
-			h->source_url,
+			h->date, h->source_url,
 		};
 		for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
 			free(fields[k]);

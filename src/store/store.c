@@ -217,11 +217,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    "SELECT text, kind = 'heading' FROM blocks WHERE article_id = ?1 AND idx BETWEEN ?2 AND ?3"
 	    " ORDER BY idx",
 	[ST_HIT_QUOTE] =
-	    "SELECT text, first_block, last_block, author, publication, title, year, cite_url"
-	    " FROM quotes WHERE article_id = ?1 AND idx = ?2",
+	    "SELECT text, first_block, last_block, author, publication, title, year, cite_url,"
+	    " cite_raw FROM quotes WHERE article_id = ?1 AND idx = ?2",
 	[ST_LIST_QUOTES] =
 	    "SELECT q.article_id, a.title, q.idx, q.kind, q.text, q.author, q.publication, q.title,"
-	    " q.year, q.cite_url, q.first_block, q.last_block FROM quotes q"
+	    " q.year, q.cite_url, q.first_block, q.last_block, q.cite_raw FROM quotes q"
 	    " JOIN articles a ON a.id = q.article_id"
 	    " WHERE ?1 = 0 OR q.article_id = ?1 ORDER BY q.article_id, q.idx",
 };
@@ -1419,6 +1419,7 @@ store_hit_info_get(struct store *st, const struct store_hit *h, bool quote,
 		info->work = xstrdup(column_text(s, 5));
 		info->year = sqlite3_column_int(s, 6);
 		info->cite_url = xstrdup(column_text(s, 7));
+		info->cite_raw = xstrdup(column_text(s, 8));
 		sqlite3_reset(s);
 	}
 	info->first_block = first < 0 ? 0 : (size_t)first;
@@ -1464,7 +1465,7 @@ store_hit_info_clear(struct store_hit_info *info)
 {
 	char *fields[] = {
 		info->title, info->site, info->heading, info->quote_text, info->author,
-		info->publication, info->work, info->cite_url,
+		info->publication, info->work, info->cite_url, info->cite_raw,
 	};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		free(fields[i]);
@@ -1498,6 +1499,7 @@ store_quotes_list(struct store *st, long long id,
 			.cite_url = column_text(s, 9),
 			.first_block = sqlite3_column_int64(s, 10),
 			.last_block = sqlite3_column_int64(s, 11),
+			.cite_raw = column_text(s, 12),
 		};
 		if ((ret = fn(&q, ctx)) != 0)
 			break;

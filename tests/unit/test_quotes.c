@@ -759,9 +759,19 @@ test_cite_dates(void)
 		char *date = quotes_cite_date(cases[i].cite);
 		CHECK_STR(date, cases[i].date);
 		free(date);
+		/* How the attribution is dated: that date, when it is in the
+		 * quotation's year; never one of another year. */
+		date = quotes_full_date(cases[i].cite, a->quotes[0].year);
+		CHECK_STR(date, cases[i].date);
+		free(date);
+		date = quotes_full_date(cases[i].cite, cases[i].year + 1);
+		CHECK_STR(date, NULL);
+		free(date);
 		article_free(a);
 	}
 	CHECK_STR(quotes_cite_date(NULL), NULL);
+	CHECK_STR(quotes_full_date(NULL, 1912), NULL);
+	CHECK_STR(quotes_full_date("Thomas Penhale, keeper's log, 9 January 1912", 0), NULL);
 }
 
 static void
