@@ -38,5 +38,8 @@ bool text_starts_with_ci(const char *s, const char *prefix);
 bool text_eq_ci(const char *a, const char *b);
 /* Whether needle occurs in hay, ASCII case-insensitively. */
 bool text_contains_ci(const char *hay, const char *needle);
+/* Whether s, cut into words at any byte of seps, has a word equal (ASCII
+ * case-insensitively) to one of the count words. */
+bool text_has_word_ci(const char *s, const char *seps, const char *const *words, size_t count);
 
 #endif

@@ -18,6 +18,7 @@
 
 #include "content/content.h"
 #include "dom.h"
+#include "text.h"
 
 /* Class tokens that WordPress themes and builders put on the post body;
  * a lower rank is the more specific name. */
@@ -191,15 +192,7 @@ static const char *const lead_parts[] = {
 static bool
 lead_name(const char *v)
 {
-	for (const char *p = v; p != NULL && *p != '\0'; ) {
-		size_t n = strcspn(p, " \t\n\r-_");
-		for (size_t i = 0; n > 0 && i < sizeof lead_parts / sizeof lead_parts[0]; i++)
-			if (strlen(lead_parts[i]) == n && strncasecmp(p, lead_parts[i], n) == 0)
-				return true;
-		p += n;
-		p += strspn(p, " \t\n\r-_");
-	}
-	return false;
+	return text_has_word_ci(v, " \t\n\r-_", lead_parts, sizeof lead_parts / sizeof lead_parts[0]);
 }
 
 /* Whether e is a lead paragraph by name and size. */

@@ -1294,6 +1294,7 @@ walk(struct ctx *x, const xmlNode *n, bool foreign, int depth, bool *seen)
 				meta_read_title_date(x, n);
 			}
 			read_markup(x, n, seen);
+			meta_read_name_list(x, n);
 		}
 		if (depth < MAX_WALK_DEPTH)
 			walk(x, n->children, f, depth + 1, seen);
@@ -1428,7 +1429,8 @@ choose(struct ctx *x)
 		char *name = xstrdup(c->value);
 		if (x->a->site_name != NULL)
 			strip_site(name, x->a->site_name);   /* "Site - Jane Doe" */
-		article_set(&x->a->author, name);
+		const char *all = meta_coauthors(x, name);
+		article_set(&x->a->author, all != NULL ? all : name);
 		free(name);
 	}
 	c = cand_best(x, F_CANONICAL);
@@ -1485,4 +1487,5 @@ meta_extract(htmlDocPtr doc, const char *url, struct article *a)
 		free(x.h1[i]);
 	free(x.h1);
 	free(x.h1_site);
+	meta_name_lists_free(&x);
 }

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 
@@ -232,4 +233,18 @@ bool
 text_contains_ci(const char *hay, const char *needle)
 {
 	return strcasestr(hay, needle) != NULL;
+}
+
+bool
+text_has_word_ci(const char *s, const char *seps, const char *const *words, size_t count)
+{
+	for (const char *p = s; p != NULL && *p != '\0'; ) {
+		size_t n = strcspn(p, seps);
+		for (size_t i = 0; n > 0 && i < count; i++)
+			if (strlen(words[i]) == n && strncasecmp(p, words[i], n) == 0)
+				return true;
+		p += n;
+		p += strspn(p, seps);
+	}
+	return false;
 }

@@ -38,6 +38,14 @@ struct cand {
 	enum cand_from from;      /* where a date came from */
 };
 
+/* A byline naming several people, each in an element of their own. */
+enum { META_MAX_LISTS = 8, META_MAX_NAMES = 8 };
+struct meta_name_list {
+	char *text;               /* "A, B & C", with the page's separators */
+	char *names[META_MAX_NAMES];
+	size_t n;
+};
+
 struct ctx {
 	struct article *a;
 	const char *url;
@@ -58,6 +66,8 @@ struct ctx {
 	bool have_byline_text;    /* a "Posted by <name>" text gave a candidate */
 	char *tw_data[4];         /* twitter:data1..4, paired with labels at the end */
 	bool tw_author[4];        /* whether twitter:labelN says "Written by" */
+	struct meta_name_list lists[META_MAX_LISTS];   /* bylines of several names */
+	size_t nlists;
 };
 
 /* meta.c */
@@ -87,5 +97,14 @@ bool meta_labelled_updated(const xmlNode *n);
 /* Return the published-date candidate to take when the page's sources
  * disagree and the date the reader sees settles it, else best. */
 struct cand *meta_shown_agrees(struct ctx *x, struct cand *best, bool have_off, int off);
+
+/* coauthors.c */
+/* Record element n when it is a list of two or more names set apart by
+ * separators (and perhaps a short label before them). */
+void meta_read_name_list(struct ctx *x, const xmlNode *n);
+/* The text of a recorded list that has name among its names, or NULL;
+ * points into x. */
+const char *meta_coauthors(const struct ctx *x, const char *name);
+void meta_name_lists_free(struct ctx *x);
 
 #endif

@@ -575,6 +575,47 @@ test_author_sources(void)
 	article_free(a);
 }
 
+/* A byline of several names, each in its own element, is the author when
+ * the chosen author is one of them; a job title after a name is no name. */
+static void
+test_coauthors(void)
+{
+	static const struct {
+		const char *html, *author;
+	} cases[] = {
+		/* Co-Authors Plus: links to each author's page, ", " and " and ". */
+		{ "<html><head><meta name='author' content='Jane Roe'></head><body><article>"
+		  "<h1>Post</h1><div class='byline'>By <a href='/author/jane/'>Jane Roe</a>, "
+		  "<a href='/author/john/'>John Doe</a> and <a href='/author/ann/'>Ann Lee</a></div>"
+		  "</article></body></html>", "Jane Roe, John Doe and Ann Lee" },
+		/* Separators in spans of their own, a title before a name. */
+		{ "<html><head><script type='application/ld+json'>{\"@type\":\"Article\","
+		  "\"headline\":\"H\",\"author\":{\"name\":\"Rui Maas\"}}</script></head><body>"
+		  "<div class='authors'><a href='/a/'>Dr Rui Maas</a><span>, </span><a href='/b/'>Heba "
+		  "Ledwon</a><span> &amp;</span> <a href='/c/'>Suparna Patel</a></div></body></html>",
+		  "Dr Rui Maas, Heba Ledwon & Suparna Patel" },
+		/* A name and a job title is one author. */
+		{ "<html><head><meta name='author' content='Audrey Hale'></head><body>"
+		  "<p class='byline'>By <a href='/author/audrey/'>Audrey Hale</a>, <span>Print Managing "
+		  "Editor</span></p></body></html>", "Audrey Hale" },
+		/* A list of other people's names leaves the author alone, and so
+		 * does one in a sidebar that names her. */
+		{ "<html><head><meta name='author' content='Mira Holt'></head><body>"
+		  "<p>With thanks to <a href='/x/'>Tom Gale</a>, <a href='/y/'>Ida Marsh</a></p>"
+		  "<aside class='sidebar'><div><a href='/m/'>Mira Holt</a>, <a href='/n/'>Noor Vance</a>"
+		  "</div></aside></body></html>", "Mira Holt" },
+		/* Names with nothing between them are no list. */
+		{ "<html><head><meta name='author' content='Mira Holt'></head><body>"
+		  "<div><a href='/m/'>Mira Holt</a><a href='/n/'>Noor Vance</a></div></body></html>",
+		  "Mira Holt" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct article *a = meta_of(cases[i].html, NULL);
+		CHECK_STR(a->author, cases[i].author);
+		article_free(a);
+	}
+}
+
 static void
 test_other_fields(void)
 {
@@ -754,6 +795,7 @@ main(void)
 	test_more_months();
 	test_title_parts();
 	test_author_sources();
+	test_coauthors();
 	test_other_fields();
 	test_hostile();
 	test_fixtures();
