@@ -1,5 +1,5 @@
 /* store.c — the library in SQLite. This module alone holds the sqlite3 handle.
- * Searching it (the FTS5 queries behind search.h) is at the end of the file.
+ * Searching it (the FTS5 queries behind search.h) is in search.c.
  *
  * An article row is keyed by its identity (the url_key of its canonical URL,
  * else of its source URL, else "sha256:" and the page hash); the keys of both
@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "paths.h"
+#include "internal.h"
 #include "rank.h"
 #include "schema.h"
 #include "sha256.h"
@@ -45,21 +46,6 @@
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 
-/* Every statement the store runs, prepared on first use. */
-enum stmt {
-	ST_BEGIN, ST_COMMIT, ST_ROLLBACK,
-	ST_FIND_IDENTITY, ST_INSERT_ARTICLE, ST_UPDATE_ARTICLE, ST_PUT_PAGE,
-	ST_DELETE_BLOCKS, ST_DELETE_LINKS, ST_DELETE_QUOTES, ST_DELETE_ARTICLE_TAGS,
-	ST_INSERT_BLOCK, ST_INSERT_LINK, ST_INSERT_QUOTE, ST_INSERT_TAG, ST_FIND_TAG,
-	ST_INSERT_ARTICLE_TAG, ST_INDEX_QUOTES, ST_DELETE_ORPHAN_TAGS, ST_CLAMP_BOOKMARKS, ST_CLAMP_POSITION,
-	ST_GET_ARTICLE, ST_GET_TAGS, ST_GET_BLOCKS, ST_GET_LINKS, ST_GET_QUOTES,
-	ST_LIST, ST_DELETE_ARTICLE, ST_FIND_URL, ST_GET_PAGE,
-	ST_ADD_BOOKMARK, ST_GET_BOOKMARKS, ST_SET_POSITION, ST_GET_POSITION, ST_SET_PROGRESS,
-	ST_GET_PROGRESS, ST_PUT_ALIAS, ST_ARTICLE_EXISTS, ST_LINKS, ST_CITING,
-	ST_INDEX_ARTICLE, ST_UNINDEX_ARTICLE, ST_SEARCH_TEXT, ST_SEARCH_QUOTES, ST_HIT_ARTICLE, ST_HIT_HEADING, ST_HIT_BLOCKS, ST_HIT_QUOTE,
-	ST_LIST_QUOTES,
-	ST_COUNT
-};
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
@@ -226,18 +212,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    " WHERE ?1 = 0 OR q.article_id = ?1 ORDER BY q.article_id, q.idx",
 };
 
-struct store {
-	sqlite3 *db;
-	char *path;
-	bool readonly;   /* opened read-only: the file or its folder is not ours to write */
-	sqlite3_stmt *stmts[ST_COUNT];
-};
 
 /* Set *errp to what SQLite says went wrong, prefixed by what we were doing;
  * an I/O error names the system's reason ("File too large" when a file size
  * limit is reached, for one), which "disk I/O error" alone does not. */
-static int
-db_error(struct store *st, char **errp, const char *what)
+int
+store_db_error(struct store *st, char **errp, const char *what)
 {
 	int os = sqlite3_system_errno(st->db);
 	if ((sqlite3_errcode(st->db) & 0xff) == SQLITE_IOERR && os != 0)
@@ -247,14 +227,14 @@ db_error(struct store *st, char **errp, const char *what)
 
 /* Return statement id, prepared and reset with no bindings, or NULL with
  * *errp set. */
-static sqlite3_stmt *
-stmt(struct store *st, enum stmt id, char **errp)
+sqlite3_stmt *
+store_stmt(struct store *st, enum stmt id, char **errp)
 {
 	sqlite3_stmt *s = st->stmts[id];
 	if (s == NULL) {
 		if (sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s,
 		    NULL) != SQLITE_OK) {
-			db_error(st, errp, "library");
+			store_db_error(st, errp, "library");
 			return NULL;
 		}
 		st->stmts[id] = s;
@@ -271,7 +251,7 @@ step_done(struct store *st, sqlite3_stmt *s, char **errp)
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 	return 0;
 }
 
@@ -279,7 +259,7 @@ step_done(struct store *st, sqlite3_stmt *s, char **errp)
 static int
 transaction(struct store *st, enum stmt id, char **errp)
 {
-	sqlite3_stmt *s = stmt(st, id, errp);
+	sqlite3_stmt *s = store_stmt(st, id, errp);
 	return s != NULL ? step_done(st, s, errp) : -1;
 }
 
@@ -287,7 +267,7 @@ transaction(struct store *st, enum stmt id, char **errp)
 static int
 exec_id(struct store *st, enum stmt id, long long arg, char **errp)
 {
-	sqlite3_stmt *s = stmt(st, id, errp);
+	sqlite3_stmt *s = store_stmt(st, id, errp);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, arg);
@@ -295,15 +275,15 @@ exec_id(struct store *st, enum stmt id, long long arg, char **errp)
 }
 
 /* Bind a C string or NULL; the string must outlive the step. */
-static void
-bind_text(sqlite3_stmt *s, int i, const char *text)
+void
+store_bind_text(sqlite3_stmt *s, int i, const char *text)
 {
 	sqlite3_bind_text(s, i, text, -1, SQLITE_STATIC);
 }
 
 /* Return column i as a C string, or NULL when it is NULL. */
-static const char *
-column_text(sqlite3_stmt *s, int i)
+const char *
+store_column_text(sqlite3_stmt *s, int i)
 {
 	return (const char *)sqlite3_column_text(s, i);
 }
@@ -658,18 +638,18 @@ spans_decode(struct article *a, size_t i, const char *enc)
 static void
 bind_article(sqlite3_stmt *s, const struct article *a, const char *hash)
 {
-	bind_text(s, 2, a->url);
-	bind_text(s, 3, a->canonical_url);
-	bind_text(s, 4, a->title);
-	bind_text(s, 5, a->author);
-	bind_text(s, 6, a->published);
-	bind_text(s, 7, a->modified);
-	bind_text(s, 8, a->site_name);
-	bind_text(s, 9, a->language);
-	bind_text(s, 10, a->description);
+	store_bind_text(s, 2, a->url);
+	store_bind_text(s, 3, a->canonical_url);
+	store_bind_text(s, 4, a->title);
+	store_bind_text(s, 5, a->author);
+	store_bind_text(s, 6, a->published);
+	store_bind_text(s, 7, a->modified);
+	store_bind_text(s, 8, a->site_name);
+	store_bind_text(s, 9, a->language);
+	store_bind_text(s, 10, a->description);
 	sqlite3_bind_int64(s, 11, (long long)article_word_count(a));
 	sqlite3_bind_int64(s, 12, (long long)a->nblocks);
-	bind_text(s, 13, hash[0] != '\0' ? hash : NULL);
+	store_bind_text(s, 13, hash[0] != '\0' ? hash : NULL);
 	sqlite3_bind_text(s, 15, key_of(a->url), -1, free);
 	sqlite3_bind_text(s, 16, key_of(a->canonical_url), -1, free);
 }
@@ -681,19 +661,19 @@ put_children(struct store *st, long long id, const struct article *a, char **err
 	sqlite3_stmt *s;
 	for (size_t i = 0; i < a->nblocks; i++) {
 		const struct block *b = &a->blocks[i];
-		if ((s = stmt(st, ST_INSERT_BLOCK, errp)) == NULL)
+		if ((s = store_stmt(st, ST_INSERT_BLOCK, errp)) == NULL)
 			return -1;
 		char *spans = spans_encode(b);
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, (long long)i);
-		bind_text(s, 3, block_kind_name(b->kind));
+		store_bind_text(s, 3, block_kind_name(b->kind));
 		sqlite3_bind_int(s, 4, b->level);
 		sqlite3_bind_int(s, 5, b->quote);
 		sqlite3_bind_int(s, 6, b->ordered);
 		sqlite3_bind_int(s, 7, b->number);
-		bind_text(s, 8, b->text);
-		bind_text(s, 9, b->src);
-		bind_text(s, 10, spans);
+		store_bind_text(s, 8, b->text);
+		store_bind_text(s, 9, b->src);
+		store_bind_text(s, 10, spans);
 		int rc = step_done(st, s, errp);
 		free(spans);
 		if (rc < 0)
@@ -701,12 +681,12 @@ put_children(struct store *st, long long id, const struct article *a, char **err
 	}
 	for (size_t i = 0; i < a->nlinks; i++) {
 		const struct link *l = &a->links[i];
-		if ((s = stmt(st, ST_INSERT_LINK, errp)) == NULL)
+		if ((s = store_stmt(st, ST_INSERT_LINK, errp)) == NULL)
 			return -1;
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, (long long)i);
-		bind_text(s, 3, l->url);
-		bind_text(s, 4, l->text);
+		store_bind_text(s, 3, l->url);
+		store_bind_text(s, 4, l->text);
 		sqlite3_bind_int64(s, 5, (long long)l->block);
 		if (l->heading >= 0)
 			sqlite3_bind_int(s, 6, l->heading);
@@ -716,41 +696,41 @@ put_children(struct store *st, long long id, const struct article *a, char **err
 	}
 	for (size_t i = 0; i < a->nquotes; i++) {
 		const struct quote *q = &a->quotes[i];
-		if ((s = stmt(st, ST_INSERT_QUOTE, errp)) == NULL)
+		if ((s = store_stmt(st, ST_INSERT_QUOTE, errp)) == NULL)
 			return -1;
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, (long long)i);
-		bind_text(s, 3, quote_kind_name(q->kind));
-		bind_text(s, 4, q->text);
+		store_bind_text(s, 3, quote_kind_name(q->kind));
+		store_bind_text(s, 4, q->text);
 		sqlite3_bind_int64(s, 5, (long long)q->first_block);
 		sqlite3_bind_int64(s, 6, (long long)q->last_block);
-		bind_text(s, 7, q->author);
-		bind_text(s, 8, q->publication);
-		bind_text(s, 9, q->title);
+		store_bind_text(s, 7, q->author);
+		store_bind_text(s, 8, q->publication);
+		store_bind_text(s, 9, q->title);
 		if (q->year != 0)
 			sqlite3_bind_int(s, 10, q->year);
-		bind_text(s, 11, q->cite_url);
-		bind_text(s, 12, q->cite_raw);
+		store_bind_text(s, 11, q->cite_url);
+		store_bind_text(s, 12, q->cite_raw);
 		if (step_done(st, s, errp) < 0)
 			return -1;
 	}
 	for (size_t i = 0; i < a->ntags; i++) {
-		if ((s = stmt(st, ST_INSERT_TAG, errp)) == NULL)
+		if ((s = store_stmt(st, ST_INSERT_TAG, errp)) == NULL)
 			return -1;
-		bind_text(s, 1, a->tags[i]);
+		store_bind_text(s, 1, a->tags[i]);
 		if (step_done(st, s, errp) < 0)
 			return -1;
-		if ((s = stmt(st, ST_FIND_TAG, errp)) == NULL)
+		if ((s = store_stmt(st, ST_FIND_TAG, errp)) == NULL)
 			return -1;
-		bind_text(s, 1, a->tags[i]);
+		store_bind_text(s, 1, a->tags[i]);
 		if (sqlite3_step(s) != SQLITE_ROW) {
-			db_error(st, errp, "library");
+			store_db_error(st, errp, "library");
 			sqlite3_reset(s);
 			return -1;
 		}
 		long long tag = sqlite3_column_int64(s, 0);
 		sqlite3_reset(s);
-		if ((s = stmt(st, ST_INSERT_ARTICLE_TAG, errp)) == NULL)
+		if ((s = store_stmt(st, ST_INSERT_ARTICLE_TAG, errp)) == NULL)
 			return -1;
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, (long long)i);
@@ -769,10 +749,10 @@ static int
 find_identity(struct store *st, const struct article *a, const char *key, long long *idp,
     char **errp)
 {
-	sqlite3_stmt *s = stmt(st, ST_FIND_IDENTITY, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_FIND_IDENTITY, errp);
 	if (s == NULL)
 		return -1;
-	bind_text(s, 1, key);
+	store_bind_text(s, 1, key);
 	sqlite3_bind_text(s, 2, key_of(a->url), -1, free);
 	sqlite3_bind_int(s, 3, a->canonical_url == NULL || a->canonical_url[0] == '\0');
 	int rc = sqlite3_step(s);
@@ -780,7 +760,7 @@ find_identity(struct store *st, const struct article *a, const char *key, long l
 		*idp = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 	return rc == SQLITE_ROW;
 }
 
@@ -791,7 +771,7 @@ put_alias(struct store *st, long long id, const char *url, char **errp)
 	char *key = key_of(url);
 	if (key == NULL)
 		return 0;
-	sqlite3_stmt *s = stmt(st, ST_PUT_ALIAS, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_PUT_ALIAS, errp);
 	if (s == NULL) {
 		free(key);
 		return -1;
@@ -831,11 +811,11 @@ store_article_put_from(struct store *st, const struct article *a, const char *ra
 		/* Out of the article index while its old text is still there. */
 		if (exec_id(st, ST_UNINDEX_ARTICLE, id, errp) < 0)
 			goto fail;
-		if ((s = stmt(st, ST_UPDATE_ARTICLE, errp)) == NULL)
+		if ((s = store_stmt(st, ST_UPDATE_ARTICLE, errp)) == NULL)
 			goto fail;
 		sqlite3_bind_int64(s, 1, id);
 		bind_article(s, a, hash);
-		bind_text(s, 14, key);
+		store_bind_text(s, 14, key);
 		if (step_done(st, s, errp) < 0)
 			goto fail;
 		if (exec_id(st, ST_DELETE_BLOCKS, id, errp) < 0 ||
@@ -844,21 +824,21 @@ store_article_put_from(struct store *st, const struct article *a, const char *ra
 		    exec_id(st, ST_DELETE_ARTICLE_TAGS, id, errp) < 0)
 			goto fail;
 	} else {
-		if ((s = stmt(st, ST_INSERT_ARTICLE, errp)) == NULL)
+		if ((s = store_stmt(st, ST_INSERT_ARTICLE, errp)) == NULL)
 			goto fail;
-		bind_text(s, 1, key);
+		store_bind_text(s, 1, key);
 		bind_article(s, a, hash);
 		if (step_done(st, s, errp) < 0)
 			goto fail;
 		id = sqlite3_last_insert_rowid(st->db);
 		created = true;
 	}
-	if ((s = stmt(st, ST_PUT_PAGE, errp)) == NULL)
+	if ((s = store_stmt(st, ST_PUT_PAGE, errp)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_blob64(s, 2, raw != NULL ? raw : "", raw != NULL ? rawlen : 0, SQLITE_STATIC);
-	bind_text(s, 3, charset);
-	bind_text(s, 4, a->url);
+	store_bind_text(s, 3, charset);
+	store_bind_text(s, 4, a->url);
 	if (step_done(st, s, errp) < 0)
 		goto fail;
 	if (put_children(st, id, a, errp) < 0)
@@ -867,14 +847,14 @@ store_article_put_from(struct store *st, const struct article *a, const char *ra
 		goto fail;
 	if (!created) {
 		for (enum stmt c = ST_CLAMP_BOOKMARKS; c <= ST_CLAMP_POSITION; c++) {
-			if ((s = stmt(st, c, errp)) == NULL)
+			if ((s = store_stmt(st, c, errp)) == NULL)
 				goto fail;
 			sqlite3_bind_int64(s, 1, id);
 			sqlite3_bind_int64(s, 2, (long long)a->nblocks);
 			if (step_done(st, s, errp) < 0)
 				goto fail;
 		}
-		if ((s = stmt(st, ST_DELETE_ORPHAN_TAGS, errp)) == NULL || step_done(st, s, errp) < 0)
+		if ((s = store_stmt(st, ST_DELETE_ORPHAN_TAGS, errp)) == NULL || step_done(st, s, errp) < 0)
 			goto fail;
 	}
 	if (transaction(st, ST_COMMIT, errp) < 0)
@@ -910,14 +890,14 @@ each_summary(struct store *st, sqlite3_stmt *s,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_summary sum = {
 			.id = sqlite3_column_int64(s, 0),
-			.title = column_text(s, 1),
-			.author = column_text(s, 2),
-			.site_name = column_text(s, 3),
-			.published = column_text(s, 4),
-			.url = column_text(s, 5),
-			.canonical_url = column_text(s, 6),
-			.added = column_text(s, 7),
-			.updated = column_text(s, 8),
+			.title = store_column_text(s, 1),
+			.author = store_column_text(s, 2),
+			.site_name = store_column_text(s, 3),
+			.published = store_column_text(s, 4),
+			.url = store_column_text(s, 5),
+			.canonical_url = store_column_text(s, 6),
+			.added = store_column_text(s, 7),
+			.updated = store_column_text(s, 8),
 			.word_count = sqlite3_column_int64(s, 9),
 			.nblocks = sqlite3_column_int64(s, 10),
 		};
@@ -926,7 +906,7 @@ each_summary(struct store *st, sqlite3_stmt *s,
 	}
 	sqlite3_reset(s);
 	if (ret == 0 && rc != SQLITE_DONE)
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 	return ret;
 }
 
@@ -937,35 +917,35 @@ get_children(struct store *st, long long id, struct article *a, char **errp)
 	sqlite3_stmt *s;
 	int rc;
 	/* Links first, so spans can be checked against the link count. */
-	if ((s = stmt(st, ST_GET_LINKS, errp)) == NULL)
+	if ((s = store_stmt(st, ST_GET_LINKS, errp)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		long long block = sqlite3_column_int64(s, 2);
 		int heading = sqlite3_column_type(s, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 3);
-		article_add_link(a, column_text(s, 0), column_text(s, 1), block < 0 ? 0 : (size_t)block,
+		article_add_link(a, store_column_text(s, 0), store_column_text(s, 1), block < 0 ? 0 : (size_t)block,
 		    heading);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 
-	if ((s = stmt(st, ST_GET_BLOCKS, errp)) == NULL)
+	if ((s = store_stmt(st, ST_GET_BLOCKS, errp)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int kind = block_kind_parse(column_text(s, 0));
+		int kind = block_kind_parse(store_column_text(s, 0));
 		if (kind < 0) {
 			sqlite3_reset(s);
 			return corrupt(id, "block kind", errp);
 		}
 		size_t i = article_add_block(a, (block_kind)kind, sqlite3_column_int(s, 1),
-		    sqlite3_column_int(s, 2), column_text(s, 5));
+		    sqlite3_column_int(s, 2), store_column_text(s, 5));
 		struct block *b = &a->blocks[i];
 		b->ordered = sqlite3_column_int(s, 3) != 0;
 		b->number = sqlite3_column_int(s, 4);
-		b->src = xstrdup(column_text(s, 6));
-		const char *spans = column_text(s, 7);
+		b->src = xstrdup(store_column_text(s, 6));
+		const char *spans = store_column_text(s, 7);
 		if (spans != NULL && spans_decode(a, i, spans) < 0) {
 			sqlite3_reset(s);
 			return corrupt(id, "span", errp);
@@ -973,49 +953,49 @@ get_children(struct store *st, long long id, struct article *a, char **errp)
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 	for (size_t i = 0; i < a->nlinks; i++)
 		if (a->links[i].block >= a->nblocks || a->links[i].heading >= (int)a->nblocks)
 			return corrupt(id, "link", errp);
 
-	if ((s = stmt(st, ST_GET_QUOTES, errp)) == NULL)
+	if ((s = store_stmt(st, ST_GET_QUOTES, errp)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int kind = quote_kind_parse(column_text(s, 0));
+		int kind = quote_kind_parse(store_column_text(s, 0));
 		long long first = sqlite3_column_int64(s, 2), last = sqlite3_column_int64(s, 3);
 		if (kind < 0 || first < 0 || last < first) {
 			sqlite3_reset(s);
 			return corrupt(id, "quote", errp);
 		}
-		struct quote *q = article_add_quote(a, (quote_kind)kind, column_text(s, 1),
+		struct quote *q = article_add_quote(a, (quote_kind)kind, store_column_text(s, 1),
 		    (size_t)first, (size_t)last);
-		q->author = xstrdup(column_text(s, 4));
-		q->publication = xstrdup(column_text(s, 5));
-		q->title = xstrdup(column_text(s, 6));
+		q->author = xstrdup(store_column_text(s, 4));
+		q->publication = xstrdup(store_column_text(s, 5));
+		q->title = xstrdup(store_column_text(s, 6));
 		q->year = sqlite3_column_int(s, 7);
-		q->cite_url = xstrdup(column_text(s, 8));
-		q->cite_raw = xstrdup(column_text(s, 9));
+		q->cite_url = xstrdup(store_column_text(s, 8));
+		q->cite_raw = xstrdup(store_column_text(s, 9));
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 
-	if ((s = stmt(st, ST_GET_TAGS, errp)) == NULL)
+	if ((s = store_stmt(st, ST_GET_TAGS, errp)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		article_add_tag(a, column_text(s, 0));
+		article_add_tag(a, store_column_text(s, 0));
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 	return 0;
 }
 
 struct article *
 store_article_get(struct store *st, long long id, char **errp)
 {
-	sqlite3_stmt *s = stmt(st, ST_GET_ARTICLE, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_GET_ARTICLE, errp);
 	if (s == NULL)
 		return NULL;
 	/* One read transaction, so the article and its children agree. */
@@ -1027,7 +1007,7 @@ store_article_get(struct store *st, long long id, char **errp)
 		if (rc == SQLITE_DONE)
 			set_error(errp, "no article %lld", id);
 		else
-			db_error(st, errp, "library");
+			store_db_error(st, errp, "library");
 		sqlite3_reset(s);
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return NULL;
@@ -1038,7 +1018,7 @@ store_article_get(struct store *st, long long id, char **errp)
 		&a->canonical_url, &a->language, &a->description,
 	};
 	for (int i = 0; i < (int)(sizeof fields / sizeof fields[0]); i++)
-		*fields[i] = xstrdup(column_text(s, i));
+		*fields[i] = xstrdup(store_column_text(s, i));
 	sqlite3_reset(s);
 	if (get_children(st, id, a, errp) < 0) {
 		article_free(a);
@@ -1061,7 +1041,7 @@ store_article_delete(struct store *st, long long id, char **errp)
 		set_error(errp, "no article %lld", id);
 		goto fail;
 	}
-	sqlite3_stmt *s = stmt(st, ST_DELETE_ORPHAN_TAGS, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_DELETE_ORPHAN_TAGS, errp);
 	if (s == NULL || step_done(st, s, errp) < 0)
 		goto fail;
 	if (exec_sql(st, "COMMIT", errp) < 0)
@@ -1076,7 +1056,7 @@ int
 store_article_list(struct store *st, int (*fn)(const struct store_summary *s, void *ctx),
     void *ctx, char **errp)
 {
-	sqlite3_stmt *s = stmt(st, ST_LIST, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_LIST, errp);
 	if (s == NULL)
 		return -1;
 	return each_summary(st, s, fn, ctx, errp);
@@ -1088,19 +1068,19 @@ store_find_by_url(struct store *st, const char *url, long long *idp, char **errp
 	char *key = key_of(url);
 	if (key == NULL)
 		return 0;
-	sqlite3_stmt *s = stmt(st, ST_FIND_URL, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_FIND_URL, errp);
 	if (s == NULL) {
 		free(key);
 		return -1;
 	}
-	bind_text(s, 1, key);
+	store_bind_text(s, 1, key);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*idp = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	free(key);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 	return rc == SQLITE_ROW;
 }
 
@@ -1108,14 +1088,14 @@ store_find_by_url(struct store *st, const char *url, long long *idp, char **errp
 int
 store_article_exists(struct store *st, long long id, char **errp)
 {
-	sqlite3_stmt *s = stmt(st, ST_ARTICLE_EXISTS, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_ARTICLE_EXISTS, errp);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 	return rc == SQLITE_ROW;
 }
 
@@ -1137,7 +1117,7 @@ store_links_get(struct store *st, long long id, struct store_link **out, size_t 
 	*n = 0;
 	if (need_article(st, id, errp) < 0)
 		return -1;
-	sqlite3_stmt *s = stmt(st, ST_LINKS, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_LINKS, errp);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -1146,11 +1126,11 @@ store_links_get(struct store *st, long long id, struct store_link **out, size_t 
 		*out = xreallocarray(*out, *n + 1, sizeof **out);
 		struct store_link *l = &(*out)[(*n)++];
 		l->idx = (size_t)sqlite3_column_int64(s, 0);
-		l->url = xstrdup(column_text(s, 1));
-		l->text = xstrdup(column_text(s, 2));
+		l->url = xstrdup(store_column_text(s, 1));
+		l->text = xstrdup(store_column_text(s, 2));
 		l->block = (size_t)sqlite3_column_int64(s, 3);
 		l->heading = sqlite3_column_type(s, 4) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 4);
-		l->heading_text = xstrdup(column_text(s, 5));
+		l->heading_text = xstrdup(store_column_text(s, 5));
 		l->target = sqlite3_column_int64(s, 6);
 	}
 	sqlite3_reset(s);
@@ -1158,7 +1138,7 @@ store_links_get(struct store *st, long long id, struct store_link **out, size_t 
 		store_links_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 	}
 	return 0;
 }
@@ -1180,7 +1160,7 @@ store_citing_list(struct store *st, long long id,
 {
 	if (need_article(st, id, errp) < 0)
 		return -1;
-	sqlite3_stmt *s = stmt(st, ST_CITING, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_CITING, errp);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -1191,7 +1171,7 @@ int
 store_page_get(struct store *st, long long id, char **data, size_t *len, char **charset,
     char **url, char **errp)
 {
-	sqlite3_stmt *s = stmt(st, ST_GET_PAGE, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_GET_PAGE, errp);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -1200,7 +1180,7 @@ store_page_get(struct store *st, long long id, char **data, size_t *len, char **
 		sqlite3_reset(s);
 		if (rc == SQLITE_DONE)
 			return set_error(errp, "no article %lld", id);
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 	}
 	size_t n = (size_t)sqlite3_column_bytes(s, 0);
 	const void *bytes = sqlite3_column_blob(s, 0);
@@ -1209,8 +1189,8 @@ store_page_get(struct store *st, long long id, char **data, size_t *len, char **
 		memcpy(*data, bytes, n);
 	(*data)[n] = '\0';
 	*len = n;
-	*charset = xstrdup(column_text(s, 1));
-	*url = xstrdup(column_text(s, 2));
+	*charset = xstrdup(store_column_text(s, 1));
+	*url = xstrdup(store_column_text(s, 2));
 	sqlite3_reset(s);
 	return 0;
 }
@@ -1219,11 +1199,11 @@ int
 store_bookmark_add(struct store *st, long long id, const char *name, size_t block,
     size_t offset, long long *bookmark_id, char **errp)
 {
-	sqlite3_stmt *s = stmt(st, ST_ADD_BOOKMARK, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_ADD_BOOKMARK, errp);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
-	bind_text(s, 2, name);
+	store_bind_text(s, 2, name);
 	sqlite3_bind_int64(s, 3, (long long)block);
 	sqlite3_bind_int64(s, 4, (long long)offset);
 	int rc = sqlite3_step(s);
@@ -1231,7 +1211,7 @@ store_bookmark_add(struct store *st, long long id, const char *name, size_t bloc
 	if (rc == SQLITE_CONSTRAINT)
 		return set_error(errp, "no article %lld", id);
 	if (rc != SQLITE_DONE)
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 	if (bookmark_id != NULL)
 		*bookmark_id = sqlite3_last_insert_rowid(st->db);
 	return 0;
@@ -1243,7 +1223,7 @@ store_bookmarks_get(struct store *st, long long id, struct store_bookmark **out,
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *s = stmt(st, ST_GET_BOOKMARKS, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_GET_BOOKMARKS, errp);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -1252,17 +1232,17 @@ store_bookmarks_get(struct store *st, long long id, struct store_bookmark **out,
 		*out = xreallocarray(*out, *n + 1, sizeof **out);
 		struct store_bookmark *b = &(*out)[(*n)++];
 		b->id = sqlite3_column_int64(s, 0);
-		b->name = xstrdup(column_text(s, 1));
+		b->name = xstrdup(store_column_text(s, 1));
 		b->block = (size_t)sqlite3_column_int64(s, 2);
 		b->offset = (size_t)sqlite3_column_int64(s, 3);
-		b->created = xstrdup(column_text(s, 4));
+		b->created = xstrdup(store_column_text(s, 4));
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		store_bookmarks_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 	}
 	return 0;
 }
@@ -1280,7 +1260,7 @@ store_bookmarks_free(struct store_bookmark *b, size_t n)
 int
 store_position_set(struct store *st, long long id, size_t block, size_t offset, char **errp)
 {
-	sqlite3_stmt *s = stmt(st, ST_SET_POSITION, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_SET_POSITION, errp);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -1291,14 +1271,14 @@ store_position_set(struct store *st, long long id, size_t block, size_t offset, 
 	if (rc == SQLITE_CONSTRAINT)
 		return set_error(errp, "no article %lld", id);
 	if (rc != SQLITE_DONE)
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 	return 0;
 }
 
 int
 store_position_get(struct store *st, long long id, size_t *block, size_t *offset, char **errp)
 {
-	sqlite3_stmt *s = stmt(st, ST_GET_POSITION, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_GET_POSITION, errp);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -1309,27 +1289,27 @@ store_position_get(struct store *st, long long id, size_t *block, size_t *offset
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 	return rc == SQLITE_ROW;
 }
 
 int
 store_progress_set(struct store *st, long long id, int percent, char **errp)
 {
-	sqlite3_stmt *s = stmt(st, ST_SET_PROGRESS, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_SET_PROGRESS, errp);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int(s, 2, percent < 0 ? 0 : percent > 100 ? 100 : percent);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : db_error(st, errp, "library");
+	return rc == SQLITE_DONE ? 0 : store_db_error(st, errp, "library");
 }
 
 int
 store_progress_get(struct store *st, long long id, int *percent, char **errp)
 {
-	sqlite3_stmt *s = stmt(st, ST_GET_PROGRESS, errp);
+	sqlite3_stmt *s = store_stmt(st, ST_GET_PROGRESS, errp);
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -1338,174 +1318,6 @@ store_progress_get(struct store *st, long long id, int *percent, char **errp)
 		*percent = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(st, errp, "library");
+		return store_db_error(st, errp, "library");
 	return rc == SQLITE_ROW;
-}
-
-/* Search: the ranked hits, then what each needs to be shown. */
-
-int
-store_search(struct store *st, const char *match, bool quotes, size_t limit,
-    struct store_hit **hits, size_t *n, char **errp)
-{
-	*hits = NULL;
-	*n = 0;
-	sqlite3_stmt *s = stmt(st, quotes ? ST_SEARCH_QUOTES : ST_SEARCH_TEXT, errp);
-	if (s == NULL)
-		return -1;
-	bind_text(s, 1, match);
-	sqlite3_bind_int64(s, 2, limit > INT_MAX ? INT_MAX : (long long)limit);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*hits = xreallocarray(*hits, *n + 1, sizeof **hits);
-		struct store_hit *h = &(*hits)[(*n)++];
-		h->article_id = sqlite3_column_int64(s, 0);
-		h->idx = sqlite3_column_type(s, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 1);
-		h->score = sqlite3_column_double(s, 2);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(*hits);
-		*hits = NULL;
-		*n = 0;
-		return db_error(st, errp, "library");
-	}
-	return 0;
-}
-
-/* Step s for one row; 1 on a row, 0 on none, -1 with *errp set. */
-static int
-step_row(struct store *st, sqlite3_stmt *s, char **errp)
-{
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		return 1;
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : db_error(st, errp, "library");
-}
-
-int
-store_hit_info_get(struct store *st, const struct store_hit *h, bool quote,
-    struct store_hit_info *info, char **errp)
-{
-	memset(info, 0, sizeof *info);
-	sqlite3_stmt *s;
-	int rc;
-	/* A text hit gets all its article's blocks; a quote, its own. */
-	long long first = 0, last = LLONG_MAX;
-	if ((s = stmt(st, ST_HIT_ARTICLE, errp)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, h->article_id);
-	if ((rc = step_row(st, s, errp)) <= 0)
-		return rc < 0 ? -1 : set_error(errp, "no article %lld", h->article_id);
-	info->title = xstrdup(column_text(s, 0));
-	info->site = xstrdup(column_text(s, 1));
-	sqlite3_reset(s);
-	if (quote) {
-		if ((s = stmt(st, ST_HIT_QUOTE, errp)) == NULL)
-			goto fail;
-		sqlite3_bind_int64(s, 1, h->article_id);
-		sqlite3_bind_int64(s, 2, h->idx);
-		if ((rc = step_row(st, s, errp)) <= 0) {
-			if (rc == 0)
-				set_error(errp, "no quote %lld in article %lld", h->idx, h->article_id);
-			goto fail;
-		}
-		info->quote_text = xstrdup(column_text(s, 0));
-		first = sqlite3_column_int64(s, 1);
-		last = sqlite3_column_int64(s, 2);
-		info->author = xstrdup(column_text(s, 3));
-		info->publication = xstrdup(column_text(s, 4));
-		info->work = xstrdup(column_text(s, 5));
-		info->year = sqlite3_column_int(s, 6);
-		info->cite_url = xstrdup(column_text(s, 7));
-		info->cite_raw = xstrdup(column_text(s, 8));
-		sqlite3_reset(s);
-	}
-	info->first_block = first < 0 ? 0 : (size_t)first;
-	if (quote) {
-		if ((s = stmt(st, ST_HIT_HEADING, errp)) == NULL)
-			goto fail;
-		sqlite3_bind_int64(s, 1, h->article_id);
-		sqlite3_bind_int64(s, 2, first);
-		if ((rc = step_row(st, s, errp)) < 0)
-			goto fail;
-		if (rc > 0) {
-			info->heading = xstrdup(column_text(s, 0));
-			sqlite3_reset(s);
-		}
-	}
-	{
-		if ((s = stmt(st, ST_HIT_BLOCKS, errp)) == NULL)
-			goto fail;
-		sqlite3_bind_int64(s, 1, h->article_id);
-		sqlite3_bind_int64(s, 2, first);
-		sqlite3_bind_int64(s, 3, last);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			info->texts = xreallocarray(info->texts, info->ntexts + 1, sizeof *info->texts);
-			info->is_heading = xreallocarray(info->is_heading, info->ntexts + 1,
-			    sizeof *info->is_heading);
-			info->is_heading[info->ntexts] = sqlite3_column_int(s, 1) != 0;
-			info->texts[info->ntexts++] = xstrdup(column_text(s, 0));
-		}
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE) {
-			db_error(st, errp, "library");
-			goto fail;
-		}
-	}
-	return 0;
-fail:
-	store_hit_info_clear(info);
-	return -1;
-}
-
-void
-store_hit_info_clear(struct store_hit_info *info)
-{
-	char *fields[] = {
-		info->title, info->site, info->heading, info->quote_text, info->author,
-		info->publication, info->work, info->cite_url, info->cite_raw,
-	};
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		free(fields[i]);
-	for (size_t i = 0; i < info->ntexts; i++)
-		free(info->texts[i]);
-	free(info->texts);
-	free(info->is_heading);
-	memset(info, 0, sizeof *info);
-}
-
-int
-store_quotes_list(struct store *st, long long id,
-    int (*fn)(const struct store_quote_row *q, void *ctx), void *ctx, char **errp)
-{
-	sqlite3_stmt *s = stmt(st, ST_LIST_QUOTES, errp);
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	int rc, ret = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct store_quote_row q = {
-			.article_id = sqlite3_column_int64(s, 0),
-			.article_title = column_text(s, 1),
-			.idx = sqlite3_column_int64(s, 2),
-			.kind = column_text(s, 3),
-			.text = column_text(s, 4),
-			.author = column_text(s, 5),
-			.publication = column_text(s, 6),
-			.work = column_text(s, 7),
-			.year = sqlite3_column_int(s, 8),
-			.cite_url = column_text(s, 9),
-			.first_block = sqlite3_column_int64(s, 10),
-			.last_block = sqlite3_column_int64(s, 11),
-			.cite_raw = column_text(s, 12),
-		};
-		if ((ret = fn(&q, ctx)) != 0)
-			break;
-	}
-	sqlite3_reset(s);
-	if (ret == 0 && rc != SQLITE_DONE)
-		return db_error(st, errp, "library");
-	return ret;
 }
