@@ -2,8 +2,8 @@
  * spans, links, quotations, tags, bookmarks, reading positions, the original
  * page bytes, and FTS5 indexes over whole articles (title, headings, body)
  * and quotations. Only the store module (src/store/: store.c, search.c,
- * schema.c, and rank.c, its ranking function) touches the sqlite3 handle; search.h builds on the search calls
- * at the end of this header. */
+ * schema.c, and rank.c, its ranking function) touches the sqlite3 handle;
+ * search.h builds on the search calls at the end of this header. */
 #ifndef QUIRE_STORE_H
 #define QUIRE_STORE_H
 
