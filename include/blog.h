@@ -45,6 +45,9 @@ struct blog {
 	char *next_page;         /* feeds: rel="next" link, or NULL */
 	struct blog_item *items;
 	size_t nitems, items_cap;
+	size_t first;            /* the document's index of items[0]: a large
+	                            export comes in batches (wxr_read) */
+	size_t total;            /* items the whole document gives, 0: nitems */
 	size_t nskipped;         /* items not imported (type or status), see skipped */
 	struct buf skipped;      /* "N attachment, N draft, …", one line */
 	struct buf warnings;     /* what recovery dropped: one line per problem */
@@ -62,6 +65,8 @@ struct blog *blog_create(blog_kind kind);
 void blog_free(struct blog *b);   /* blog_free(NULL) does nothing */
 /* Append an empty item and return it; valid until the next blog_add_item. */
 struct blog_item *blog_add_item(struct blog *b);
+/* Free b's items, moving first past them: the next batch follows. */
+void blog_clear_items(struct blog *b);
 /* Add a tag (copied) to it unless it has it (case-insensitively). */
 void blog_item_add_tag(struct blog_item *it, const char *tag);
 /* Record a parse problem (one line; copied) for the summary. */
@@ -80,9 +85,11 @@ struct article *blog_item_article(const struct blog *b, const struct blog_item *
 /* How the bulk importer went. */
 struct blog_tally {
 	size_t added, updated, unchanged, failed;
+	double started;   /* when the first item began (set by blog_import) */
 };
 
-/* Store every item of b in st, one transaction per item: an item already in
+/* Store every item of b in st, one transaction per item (b may be one batch
+ * of a document: progress counts items b->first onwards of b->total): an item already in
  * the library (by permalink, else guid) whose page is unchanged is left
  * alone, a changed one is updated in place, a new one added. With full, an
  * item that carries only a summary is fetched from its link and extracted

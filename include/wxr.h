@@ -23,6 +23,20 @@ struct wxr_options {
  * left or it is not a WXR file. */
 struct blog *wxr_parse(const char *data, size_t len, const struct wxr_options *opt, char **errp);
 
+/* Read a WordPress export element by element, so that it never has to be
+ * in memory whole: from the file at path, or else len bytes at data. A
+ * first pass reads the channel (site, authors, attachments) and counts the
+ * items; the second gives the items to fn in batches of batch, each batch
+ * the items of a blog whose first and total say where it stands; fn
+ * returning non-zero stops the read. With fn NULL every item stays in the
+ * blog, as wxr_parse gives it. Either way *bp gets the blog (its warnings,
+ * skipped counts and total; free with blog_free). Returns 0, or -1 with
+ * *errp set (and *bp NULL) when it is not a WXR file or not one element
+ * of it could be read; then fn was never called. */
+int wxr_read(const char *path, const char *data, size_t len, const struct wxr_options *opt,
+    size_t batch, int (*fn)(struct blog *b, void *arg), void *arg, struct blog **bp,
+    char **errp);
+
 /* wpautop's patterns, compiled once; free with wxr_autop_free. */
 struct wxr_autop;
 struct wxr_autop *wxr_autop_create(void);

@@ -159,6 +159,15 @@ blog_free(struct blog *b)
 	free(b);
 }
 
+void
+blog_clear_items(struct blog *b)
+{
+	for (size_t i = 0; i < b->nitems; i++)
+		item_clear(&b->items[i]);
+	b->first += b->nitems;
+	b->nitems = 0;
+}
+
 struct blog_item *
 blog_add_item(struct blog *b)
 {
@@ -447,12 +456,15 @@ void
 blog_import(struct store *st, const struct blog *b, bool full, FILE *out, FILE *progress,
     const volatile sig_atomic_t *stop, struct blog_tally *t)
 {
-	double start = now(), last = start;
+	if (t->started == 0)
+		t->started = now();
+	double start = t->started, last = 0;
+	size_t total = b->total > b->first + b->nitems ? b->total : b->first + b->nitems;
 	/* Item lines and the progress line share a terminal: clear the
 	 * progress line before each item and draw it again after. */
 	bool shared = progress != NULL && out != NULL && isatty(fileno(out));
 	for (size_t i = 0; i < b->nitems && (stop == NULL || !*stop); i++) {
-		if (shared && i > 0) {
+		if (shared && b->first + i > 0) {
 			fputs("\r\033[K", progress);
 			fflush(progress);
 		}
@@ -464,12 +476,14 @@ blog_import(struct store *st, const struct blog *b, bool full, FILE *out, FILE *
 		}
 		if (progress != NULL) {
 			double tnow = now();
-			if (shared || tnow - last >= 0.1 || i + 1 == b->nitems) {
-				show_progress(progress, i + 1, b->nitems, tnow - start);
+			if (shared || tnow - last >= 0.1 || b->first + i + 1 == total) {
+				show_progress(progress, b->first + i + 1, total, tnow - start);
 				last = tnow;
 			}
 		}
 	}
-	if (progress != NULL && b->nitems > 0)
+	/* The progress line ends with the document, or where it stopped. */
+	if (progress != NULL && b->nitems > 0 &&
+	    (b->first + b->nitems >= total || (stop != NULL && *stop)))
 		fputc('\n', progress);
 }

@@ -26,6 +26,28 @@
 xmlDocPtr blogxml_parse(const char *data, size_t len, const char *url, struct blog *b,
     char **errp);
 
+/* A walk over the elements at depth 0 to 2 (the root, its children, and
+ * theirs) of an XML document: len bytes at data, parsed whole as
+ * blogxml_parse does (libxml2's full recovery), or the file at path,
+ * streamed so that a file of any size is never in memory whole (a fatal
+ * error then ends the walk, with a warning saying where). Errors go to b's
+ * warnings (b NULL: nowhere). Returns a reader, or NULL with *errp set. */
+struct blogxml_reader;
+struct blogxml_reader *blogxml_reader_open(const char *path, const char *data, size_t len,
+    struct blog *b, char **errp);
+/* The next element at depth 0, 1 or 2 in document order, with *depth set;
+ * one at depth 2 has its subtree, valid until the next call (which, when
+ * streaming, frees it); those above may come without their children. NULL
+ * at the end. */
+xmlNode *blogxml_reader_next(struct blogxml_reader *x, int *depth);
+/* Start the walk again from the root; a stream is read again, reporting
+ * nothing more. Returns 0, or -1 with *errp set. */
+int blogxml_reader_rewind(struct blogxml_reader *x, char **errp);
+/* Free the reader, adding the stream's warnings to its blog. Returns 0, or
+ * -1 with *errp set when a stream gave not one element.
+ * blogxml_reader_close(NULL, ...) returns 0. */
+int blogxml_reader_close(struct blogxml_reader *x, char **errp);
+
 /* Whether n is an element called name in a namespace whose URI contains ns
  * (ns NULL: no namespace, or RSS 1.0's). */
 bool blogxml_is(const xmlNode *n, const char *ns, const char *name);

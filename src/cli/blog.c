@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "blog.h"
@@ -93,18 +94,12 @@ print_warnings(const char *spec, const struct blog *b)
 	}
 }
 
-/* Parse src as the blog document it is; NULL after complaining. */
+/* Parse src as the feed it is; NULL after complaining. */
 static struct blog *
-parse_blog(const struct context *ctx, const char *spec, const struct source *src, blog_kind kind)
+parse_feed(const char *spec, const struct source *src)
 {
 	char *err = NULL;
-	struct blog *b;
-	if (kind == BLOG_WXR) {
-		struct wxr_options opt = { .statuses = cli_opt(ctx, OPT_STATUS) };
-		b = wxr_parse(src->data, src->len, &opt, &err);
-	} else {
-		b = feed_parse(src->data, src->len, src->url, &err);
-	}
+	struct blog *b = feed_parse(src->data, src->len, src->url, &err);
 	if (b == NULL) {
 		cli_complain("%s: %s", spec, err);
 		free(err);
@@ -175,11 +170,134 @@ follow_pages(struct context *ctx, const char *spec, const struct source *first,
 	free(next);
 }
 
+/* Catch SIGINT and SIGTERM in interrupted while an import runs (on), or
+ * give them back (off). */
+static void
+catch_signals(bool on, struct sigaction *old_int, struct sigaction *old_term)
+{
+	if (on) {
+		struct sigaction sa = { .sa_handler = on_signal };
+		sigemptyset(&sa.sa_mask);
+		interrupted = 0;
+		sigaction(SIGINT, &sa, old_int);
+		sigaction(SIGTERM, &sa, old_term);
+	} else {
+		sigaction(SIGINT, old_int, NULL);
+		sigaction(SIGTERM, old_term, NULL);
+	}
+}
+
+/* The one summary line of a blog import. */
+static void
+summarize(const char *spec, const struct blog *b, const struct blog_tally *t,
+    const struct totals *tot, bool full)
+{
+	fflush(stdout);
+	struct buf line = {0};
+	buf_printf(&line, "%s: %s", spec, blog_kind_name(b->kind));
+	if (b->site_title != NULL)
+		buf_printf(&line, " \"%s\"", b->site_title);
+	if (tot->npages > 1)
+		buf_printf(&line, " (%zu pages)", tot->npages);
+	buf_printf(&line, ": %zu items: %zu added, %zu updated, %zu unchanged, %zu failed",
+	    tot->nitems, t->added, t->updated, t->unchanged, t->failed);
+	if (b->nskipped > 0)
+		buf_printf(&line, "; skipped %zu (%s)", b->nskipped, buf_str(&b->skipped));
+	if (tot->nsummary > 0 && !full)
+		buf_printf(&line, "; %zu with only a summary (--full fetches their pages)",
+		    tot->nsummary);
+	size_t done = t->added + t->updated + t->unchanged + t->failed;
+	if (interrupted)
+		buf_printf(&line, "; interrupted after %zu of %zu items: the same import again"
+		    " picks up the rest", done, tot->nitems);
+	cli_complain("%s", buf_str(&line));
+	buf_free(&line);
+}
+
+/* Items of a WordPress export imported at a time: its memory is one batch,
+ * whatever the size of the export. */
+#define WXR_BATCH 256
+
+/* What the batches of one export share. */
+struct wxr_run {
+	struct context *ctx;
+	struct blog_tally t;
+	bool no_library;   /* the library could not be opened (said once) */
+};
+
+/* Import one batch of an export; non-zero stops the read. */
+static int
+import_batch(struct blog *b, void *arg)
+{
+	struct wxr_run *run = arg;
+	/* Opened only now: an unreadable export leaves no new library behind. */
+	if (cli_library(run->ctx) == NULL) {
+		run->no_library = true;
+		return 1;
+	}
+	blog_import(run->ctx->store, b, false, stdout, isatty(STDERR_FILENO) ? stderr : NULL,
+	    &interrupted, &run->t);
+	return interrupted != 0;
+}
+
+/* Import a WordPress export, from the file at path or else len bytes at
+ * data, a batch at a time. Returns the exit status. */
+static int
+import_wxr(struct context *ctx, const char *spec, const char *path, const char *data, size_t len)
+{
+	struct wxr_options opt = { .statuses = cli_opt(ctx, OPT_STATUS) };
+	struct wxr_run run = { .ctx = ctx };
+	struct sigaction old_int, old_term;
+	catch_signals(true, &old_int, &old_term);
+	struct blog *b = NULL;
+	char *err = NULL;
+	int rc = wxr_read(path, data, len, &opt, WXR_BATCH, import_batch, &run, &b, &err);
+	catch_signals(false, &old_int, &old_term);
+	if (rc < 0) {
+		cli_complain("%s: %s", spec, err);
+		free(err);
+		return EXIT_FAIL;
+	}
+	print_warnings(spec, b);
+	if (run.no_library) {
+		blog_free(b);
+		return EXIT_FAIL;
+	}
+	struct totals tot = { .nitems = b->total, .npages = 1 };
+	summarize(spec, b, &run.t, &tot, false);
+	blog_free(b);
+	return run.t.failed > 0 || interrupted ? EXIT_FAIL : EXIT_OK;
+}
+
+/* Whether spec names a regular file too large to load whole
+ * (SOURCE_MAX_BYTES) that begins as a WordPress export: such a file is
+ * streamed as it is imported, so no size limit applies to it. A smaller
+ * one is parsed whole, for libxml2's fuller recovery from broken XML. */
+static bool
+large_wxr_file(const char *spec)
+{
+	if (strcmp(spec, "-") == 0 || strstr(spec, "://") != NULL)
+		return false;
+	struct stat st;
+	if (stat(spec, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size <= SOURCE_MAX_BYTES)
+		return false;
+	FILE *f = fopen(spec, "rb");
+	if (f == NULL)
+		return false;
+	char head[65536];
+	size_t n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	return blog_detect(head, n) == BLOG_WXR;
+}
+
 int
 cli_import_blog(struct context *ctx, const char *spec, struct source *src, struct article **ap)
 {
 	*ap = NULL;
 	char *err = NULL;
+	if (large_wxr_file(spec))
+		return import_wxr(ctx, spec, spec, NULL, 0);
 	if (source_load(spec, src, &err) < 0) {
 		cli_complain("%s: %s", spec, err);
 		free(err);
@@ -194,7 +312,9 @@ cli_import_blog(struct context *ctx, const char *spec, struct source *src, struc
 		}
 		return -1;
 	}
-	struct blog *b = parse_blog(ctx, spec, src, kind);
+	if (kind == BLOG_WXR)
+		return import_wxr(ctx, spec, NULL, src->data, src->len);
+	struct blog *b = parse_feed(spec, src);
 	if (b == NULL)
 		return EXIT_FAIL;
 	if (cli_library(ctx) == NULL) {
@@ -206,37 +326,14 @@ cli_import_blog(struct context *ctx, const char *spec, struct source *src, struc
 	struct totals tot = { .nitems = b->nitems, .npages = 1, .nsummary = count_summaries(b) };
 	bool full = cli_opt(ctx, OPT_FULL) != NULL;
 	seen_add(&seen, b);
-	struct sigaction sa = { .sa_handler = on_signal }, old_int, old_term;
-	sigemptyset(&sa.sa_mask);
-	interrupted = 0;
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
+	struct sigaction old_int, old_term;
+	catch_signals(true, &old_int, &old_term);
 	blog_import(ctx->store, b, full, stdout, isatty(STDERR_FILENO) ? stderr : NULL, &interrupted,
 	    &t);
-	if (kind != BLOG_WXR && cli_opt(ctx, OPT_FEED_ALL) != NULL)
+	if (cli_opt(ctx, OPT_FEED_ALL) != NULL)
 		follow_pages(ctx, spec, src, b, &seen, &t, &tot);
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
-	fflush(stdout);
-	struct buf line = {0};
-	buf_printf(&line, "%s: %s", spec, blog_kind_name(b->kind));
-	if (b->site_title != NULL)
-		buf_printf(&line, " \"%s\"", b->site_title);
-	if (tot.npages > 1)
-		buf_printf(&line, " (%zu pages)", tot.npages);
-	buf_printf(&line, ": %zu items: %zu added, %zu updated, %zu unchanged, %zu failed", tot.nitems,
-	    t.added, t.updated, t.unchanged, t.failed);
-	if (b->nskipped > 0)
-		buf_printf(&line, "; skipped %zu (%s)", b->nskipped, buf_str(&b->skipped));
-	if (tot.nsummary > 0 && !full)
-		buf_printf(&line, "; %zu with only a summary (--full fetches their pages)",
-		    tot.nsummary);
-	size_t done = t.added + t.updated + t.unchanged + t.failed;
-	if (interrupted)
-		buf_printf(&line, "; interrupted after %zu of %zu items: the same import again"
-		    " picks up the rest", done, tot.nitems);
-	cli_complain("%s", buf_str(&line));
-	buf_free(&line);
+	catch_signals(false, &old_int, &old_term);
+	summarize(spec, b, &t, &tot, full);
 	seen_clear(&seen);
 	blog_free(b);
 	return t.failed > 0 || interrupted ? EXIT_FAIL : EXIT_OK;

@@ -171,107 +171,174 @@ read_item(struct blog *b, const xmlNode *item, const struct author *au, size_t n
 	free(content);
 }
 
-/* Read the channel's attachments into m. */
+/* Add item to m when it is an attachment with a file. */
 static void
-read_media(const xmlNode *channel, struct wxr_media *m)
+media_add(struct wxr_media *m, const xmlNode *item)
 {
-	for (xmlNode *item = blogxml_child(channel, NULL, "item"); item != NULL;
-	    item = blogxml_next(item, NULL, "item")) {
-		char *type = blogxml_child_text(item, NS_WP, "post_type");
-		if (type != NULL && strcmp(type, "attachment") == 0) {
-			char *url = blogxml_child_text(item, NS_WP, "attachment_url");
-			if (url != NULL) {
-				if (m->n == m->cap) {
-					m->cap = m->cap ? m->cap * 2 : 32;
-					m->a = xreallocarray(m->a, m->cap, sizeof *m->a);
-				}
-				m->a[m->n++] = (struct attachment){
-					.id = child_number(item, NS_WP, "post_id"),
-					.parent = child_number(item, NS_WP, "post_parent"),
-					.url = url,
-				};
+	char *type = blogxml_child_text(item, NS_WP, "post_type");
+	if (type != NULL && strcmp(type, "attachment") == 0) {
+		char *url = blogxml_child_text(item, NS_WP, "attachment_url");
+		if (url != NULL) {
+			if (m->n == m->cap) {
+				m->cap = m->cap ? m->cap * 2 : 32;
+				m->a = xreallocarray(m->a, m->cap, sizeof *m->a);
 			}
+			m->a[m->n++] = (struct attachment){
+				.id = child_number(item, NS_WP, "post_id"),
+				.parent = child_number(item, NS_WP, "post_parent"),
+				.url = url,
+			};
 		}
-		free(type);
 	}
+	free(type);
 }
 
-/* Read the channel's authors; returns a new array of *n. */
-static struct author *
-read_authors(const xmlNode *channel, size_t *n)
+/* What the first pass learns of an export before any item is read. */
+struct channel {
+	struct author *au;
+	size_t nau;
+	struct wxr_media media;
+	const char *types, *statuses;
+};
+
+/* Whether item is of a type and status asked for; when not, and sk is not
+ * NULL, count it under the reason. */
+static bool
+wanted(const struct channel *ch, const xmlNode *item, struct skip_count *sk, size_t *nsk,
+    size_t max)
 {
-	struct author *au = NULL;
-	*n = 0;
-	for (xmlNode *a = blogxml_child(channel, NS_WP, "author"); a != NULL;
-	    a = blogxml_next(a, NS_WP, "author")) {
-		au = xreallocarray(au, *n + 1, sizeof *au);
-		au[*n].login = blogxml_child_text(a, NS_WP, "author_login");
-		au[*n].name = blogxml_child_text(a, NS_WP, "author_display_name");
-		(*n)++;
+	char *type = blogxml_child_text(item, NS_WP, "post_type");
+	char *status = blogxml_child_text(item, NS_WP, "status");
+	const char *t = type != NULL ? type : "post", *s = status != NULL ? status : "publish";
+	bool yes = in_list(ch->types, t) && in_list(ch->statuses, s);
+	if (!yes && sk != NULL)   /* skipped for their type unless posts or pages, else their status */
+		count_skip(sk, nsk, max, in_list(ch->types, t) ? s : t);
+	free(type);
+	free(status);
+	return yes;
+}
+
+/* Set *field to n's text unless it is set. */
+static void
+set_once(char **field, const xmlNode *n)
+{
+	if (*field == NULL)
+		*field = blogxml_text(n);
+}
+
+/* The first pass over x: the channel's title, link and language into b,
+ * its authors and attachments into ch, and how many items there are to
+ * import (b->total) and to skip. Returns 0, or -1 with *errp set. */
+static int
+read_channel(struct blogxml_reader *x, struct blog *b, struct channel *ch, char **errp)
+{
+	struct skip_count sk[16];
+	size_t nsk = 0;
+	bool rss = false, channel = false;
+	int depth;
+	for (xmlNode *n; (n = blogxml_reader_next(x, &depth)) != NULL; ) {
+		if (depth == 0) {
+			rss = blogxml_is(n, NULL, "rss");
+			continue;
+		}
+		if (depth == 1) {
+			channel = rss && blogxml_is(n, NULL, "channel");
+			if (channel)
+				b->kind = BLOG_WXR;
+			continue;
+		}
+		if (!channel)
+			continue;
+		if (blogxml_is(n, NULL, "title")) {
+			set_once(&b->site_title, n);
+		} else if (blogxml_is(n, NULL, "link")) {
+			set_once(&b->site_url, n);
+		} else if (blogxml_is(n, NULL, "language")) {
+			set_once(&b->language, n);
+		} else if (blogxml_is(n, NS_WP, "author")) {
+			ch->au = xreallocarray(ch->au, ch->nau + 1, sizeof *ch->au);
+			ch->au[ch->nau].login = blogxml_child_text(n, NS_WP, "author_login");
+			ch->au[ch->nau].name = blogxml_child_text(n, NS_WP, "author_display_name");
+			ch->nau++;
+		} else if (blogxml_is(n, NULL, "item")) {
+			media_add(&ch->media, n);
+			if (wanted(ch, n, sk, &nsk, sizeof sk / sizeof sk[0]))
+				b->total++;
+			else
+				b->nskipped++;
+		}
 	}
-	return au;
+	for (size_t i = 0; i < nsk; i++)
+		buf_printf(&b->skipped, "%s%zu %s", i ? ", " : "", sk[i].n, sk[i].label);
+	if (b->kind != BLOG_WXR)
+		return set_error(errp, "not a WordPress export (no <rss><channel>)");
+	return 0;
+}
+
+int
+wxr_read(const char *path, const char *data, size_t len, const struct wxr_options *opt,
+    size_t batch, int (*fn)(struct blog *b, void *arg), void *arg, struct blog **bp,
+    char **errp)
+{
+	*bp = NULL;
+	struct channel ch = {
+		.types = opt != NULL && opt->types != NULL ? opt->types : "post,page",
+		.statuses = opt != NULL && opt->statuses != NULL ? opt->statuses : "publish",
+	};
+	struct blog *b = blog_create(BLOG_NONE);
+	struct blogxml_reader *x = blogxml_reader_open(path, data, len, b, errp);
+	int rc = x != NULL ? read_channel(x, b, &ch, errp) : -1;
+	/* The second pass: the items, a batch at a time. */
+	if (rc == 0)
+		rc = blogxml_reader_rewind(x, errp);
+	struct wxr_autop *ap = wxr_autop_create();
+	struct wxr_shortcode_env env = {
+		.autop = ap, .media = &ch.media, .url = media_url, .children = media_children,
+	};
+	bool rss = false, channel = false, stopped = false;
+	int depth;
+	for (xmlNode *n; rc == 0 && !stopped && (n = blogxml_reader_next(x, &depth)) != NULL; ) {
+		if (depth < 2) {
+			if (depth == 0)
+				rss = blogxml_is(n, NULL, "rss");
+			else
+				channel = rss && blogxml_is(n, NULL, "channel");
+			continue;
+		}
+		if (!channel || !blogxml_is(n, NULL, "item") || !wanted(&ch, n, NULL, NULL, 0))
+			continue;
+		read_item(b, n, ch.au, ch.nau, &env);
+		if (fn != NULL && b->nitems >= batch) {
+			stopped = fn(b, arg) != 0;
+			blog_clear_items(b);
+		}
+	}
+	if (blogxml_reader_close(x, rc == 0 ? errp : NULL) < 0)
+		rc = -1;
+	if (rc == 0 && fn != NULL && b->nitems > 0 && !stopped) {
+		fn(b, arg);
+		blog_clear_items(b);
+	}
+	wxr_autop_free(ap);
+	for (size_t i = 0; i < ch.media.n; i++)
+		free(ch.media.a[i].url);
+	free(ch.media.a);
+	for (size_t i = 0; i < ch.nau; i++) {
+		free(ch.au[i].login);
+		free(ch.au[i].name);
+	}
+	free(ch.au);
+	if (rc < 0) {
+		blog_free(b);
+		return -1;
+	}
+	*bp = b;
+	return 0;
 }
 
 struct blog *
 wxr_parse(const char *data, size_t len, const struct wxr_options *opt, char **errp)
 {
-	const char *types = opt != NULL && opt->types != NULL ? opt->types : "post,page";
-	const char *statuses = opt != NULL && opt->statuses != NULL ? opt->statuses : "publish";
-	struct blog *b = blog_create(BLOG_WXR);
-	xmlDocPtr doc = blogxml_parse(data, len, NULL, b, errp);
-	if (doc == NULL) {
-		blog_free(b);
-		return NULL;
-	}
-	xmlNode *root = xmlDocGetRootElement(doc);
-	xmlNode *channel = blogxml_child(root, NULL, "channel");
-	if (!blogxml_is(root, NULL, "rss") || channel == NULL) {
-		set_error(errp, "not a WordPress export (no <rss><channel>)");
-		xmlFreeDoc(doc);
-		blog_free(b);
-		return NULL;
-	}
-	b->site_title = blogxml_child_text(channel, NULL, "title");
-	b->site_url = blogxml_child_text(channel, NULL, "link");
-	b->language = blogxml_child_text(channel, NULL, "language");
-	size_t nau;
-	struct author *au = read_authors(channel, &nau);
-	struct wxr_media media = {0};
-	read_media(channel, &media);
-	struct wxr_autop *ap = wxr_autop_create();
-	struct wxr_shortcode_env env = {
-		.autop = ap, .media = &media, .url = media_url, .children = media_children,
-	};
-	struct skip_count sk[16];
-	size_t nsk = 0;
-	for (xmlNode *item = blogxml_child(channel, NULL, "item"); item != NULL;
-	    item = blogxml_next(item, NULL, "item")) {
-		char *type = blogxml_child_text(item, NS_WP, "post_type");
-		char *status = blogxml_child_text(item, NS_WP, "status");
-		const char *t = type != NULL ? type : "post", *s = status != NULL ? status : "publish";
-		if (in_list(types, t) && in_list(statuses, s)) {
-			read_item(b, item, au, nau, &env);
-		} else {
-			b->nskipped++;
-			char label[48];
-			/* Skipped for their type unless posts or pages, else their status. */
-			snprintf(label, sizeof label, "%s", in_list(types, t) ? s : t);
-			count_skip(sk, &nsk, sizeof sk / sizeof sk[0], label);
-		}
-		free(type);
-		free(status);
-	}
-	for (size_t i = 0; i < nsk; i++)
-		buf_printf(&b->skipped, "%s%zu %s", i ? ", " : "", sk[i].n, sk[i].label);
-	wxr_autop_free(ap);
-	for (size_t i = 0; i < media.n; i++)
-		free(media.a[i].url);
-	free(media.a);
-	for (size_t i = 0; i < nau; i++) {
-		free(au[i].login);
-		free(au[i].name);
-	}
-	free(au);
-	xmlFreeDoc(doc);
-	return b;
+	struct blog *b;
+	return wxr_read(NULL, data, len, opt, 0, NULL, NULL, &b, errp) == 0 ? b : NULL;
 }

@@ -6,7 +6,10 @@ WordPress stores them: classic posts with blank lines between paragraphs and
 prose is shuffled from a few sentences written for this file; the output is
 the same for the same N.
 
-usage: wxrgen.py N [SITE_TITLE]
+usage: wxrgen.py N [SITE_TITLE] [PAD_BYTES]
+
+With PAD_BYTES, revisions (items quire skips) of 100 KB each follow the posts
+until the export is at least that long: a large export with few posts.
 """
 import random
 import sys
@@ -70,6 +73,19 @@ def main():
           '<wp:status><![CDATA[publish]]></wp:status>\n'
           '<wp:post_type><![CDATA[post]]></wp:post_type>\n%s</item>\n'
           % (i, year, month, day, i, i, body(rng, i), i, year, month, day, i % 60, tags))
+    pad = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    text = " ".join(SENTENCES)
+    chunk = "\n\n".join([text] * (100000 // (len(text) + 2)))
+    written, r = 0, 0
+    while written < pad:
+        r += 1
+        item = ('<item><title>Revision %d</title>\n'
+                '<content:encoded><![CDATA[%s]]></content:encoded>\n'
+                '<wp:post_id>%d</wp:post_id>\n<wp:status><![CDATA[inherit]]></wp:status>\n'
+                '<wp:post_type><![CDATA[revision]]></wp:post_type>\n</item>\n'
+                % (r, chunk, n + r))
+        w(item)
+        written += len(item.encode())
     w("</channel>\n</rss>\n")
 
 

@@ -3,6 +3,7 @@
  * small export (types, statuses, authors, dates, tags, attachments). */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "blog.h"
 #include "test.h"
@@ -249,6 +250,118 @@ test_parse(void)
 	free(err);
 }
 
+/* What a wxr_read callback saw. */
+struct seen_batches {
+	int calls, stop_after;
+	size_t firsts[8], totals[8];
+	char *titles[8];
+};
+
+/* Record one batch (of one item); stop when asked to. */
+static int
+on_batch(struct blog *b, void *arg)
+{
+	struct seen_batches *s = arg;
+	if (s->calls < 8) {
+		s->firsts[s->calls] = b->first;
+		s->totals[s->calls] = b->total;
+		s->titles[s->calls] = b->nitems > 0 && b->items[0].title ? strdup(b->items[0].title) : NULL;
+	}
+	s->calls++;
+	return s->stop_after > 0 && s->calls >= s->stop_after;
+}
+
+/* Write len bytes to a new temporary file; returns its path (free it). */
+static char *
+temp_file(const char *data, size_t len)
+{
+	char *path = strdup("/tmp/quire-test-wxr-XXXXXX");
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd >= 0) {
+		CHECK(write(fd, data, len) == (ssize_t)len);
+		close(fd);
+	}
+	return path;
+}
+
+/* wxr_read streams a file (or walks bytes in memory) a batch at a time:
+ * the same items as wxr_parse, each batch knowing where it stands, a
+ * callback that stops the read, and a stream broken half-way that keeps
+ * what came before and says where it stopped. */
+static void
+test_stream(void)
+{
+	char *path = temp_file(export_xml, sizeof export_xml - 1);
+	struct wxr_options opt = { .statuses = "publish,private" };
+	for (int from_file = 0; from_file < 2; from_file++) {
+		struct seen_batches s = {0};
+		struct blog *b = NULL;
+		char *err = NULL;
+		int rc = from_file ? wxr_read(path, NULL, 0, &opt, 1, on_batch, &s, &b, &err) :
+		    wxr_read(NULL, export_xml, sizeof export_xml - 1, &opt, 1, on_batch, &s, &b, &err);
+		CHECK_INT(rc, 0);
+		CHECK_INT(s.calls, 2);
+		CHECK_INT(s.firsts[0], 0);
+		CHECK_INT(s.firsts[1], 1);
+		CHECK_INT(s.totals[0], 2);
+		CHECK_INT(s.totals[1], 2);
+		CHECK_STR(s.titles[0], "One <em>x</em> &amp; y");
+		CHECK_STR(s.titles[1], "Two");
+		CHECK(b != NULL && b->nitems == 0 && b->total == 2);
+		if (b != NULL) {
+			CHECK_STR(b->site_title, "Site");
+			CHECK_STR(buf_str(&b->skipped), "1 attachment");
+		}
+		blog_free(b);
+		for (int i = 0; i < 2; i++)
+			free(s.titles[i]);
+		/* A callback that says stop is not called again. */
+		struct seen_batches once = { .stop_after = 1 };
+		CHECK_INT(wxr_read(from_file ? path : NULL, export_xml, sizeof export_xml - 1, &opt, 1,
+		    on_batch, &once, &b, &err), 0);
+		CHECK_INT(once.calls, 1);
+		free(once.titles[0]);
+		blog_free(b);
+	}
+	unlink(path);
+	free(path);
+
+	/* Broken half-way: streamed, the items before the damage are read and
+	 * a warning says where the read stopped. */
+	static const char broken[] =
+	    "<?xml version=\"1.0\"?><rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel>"
+	    "<title>S</title><item><title>Before</title><wp:post_type>post</wp:post_type></item>\n"
+	    "<item><title>Filler</title><wp:post_type>revision</wp:post_type></item>\n";
+	struct buf big = {0};
+	buf_puts(&big, broken);
+	for (int i = 0; i < 2000; i++)   /* room, so that the damage is read after the first item */
+		buf_puts(&big, "<item><title>Filler</title><wp:post_type>revision</wp:post_type></item>\n");
+	buf_puts(&big, "<item><title>Bad</titel></item></channel></rss>");
+	path = temp_file(big.data, big.len);
+	struct seen_batches s = {0};
+	struct blog *b = NULL;
+	char *err = NULL;
+	CHECK_INT(wxr_read(path, NULL, 0, NULL, 1, on_batch, &s, &b, &err), 0);
+	CHECK_INT(s.calls, 1);
+	CHECK_STR(s.titles[0], "Before");
+	free(s.titles[0]);
+	CHECK(b != NULL && strstr(buf_str(&b->warnings), "cannot be read past line") != NULL);
+	blog_free(b);
+	unlink(path);
+	free(path);
+	buf_free(&big);
+
+	/* Not XML at all: refused, the callback never called. */
+	path = temp_file("\x89PNG\r\n", 6);
+	struct seen_batches none = {0};
+	CHECK_INT(wxr_read(path, NULL, 0, NULL, 1, on_batch, &none, &b, &err), -1);
+	CHECK(err != NULL && b == NULL && none.calls == 0);
+	free(err);
+	unlink(path);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -257,5 +370,6 @@ main(void)
 	test_blocks_and_render();
 	test_detect();
 	test_parse();
+	test_stream();
 	return test_done("test_wxr");
 }
