@@ -15,7 +15,8 @@
 #     read-only folder: they work, changing nothing;
 #   - a library from an older quire (tests/fixtures/disk/library-v2.sql, as
 #     quire 0.1.0 wrote it): refused when read-only, else migrated in place, keeping its article,
-#     bookmark and reading position, its text then searchable;
+#     bookmark and reading position, its text then searchable, and the
+#     pages of the index the upgrade drops given back;
 #   - a migration that fails half-way (a user_version 0 file that already
 #     has a table the first migration makes, after others it made): rolled
 #     back whole, as one transaction.
@@ -242,6 +243,25 @@ if "$QUIRE" --db "$db" show --format json 1 >"$tmp/show.after" 2>"$tmp/err" &&
 	pass
 else
 	fail "an older library is not migrated in place: $(cat "$tmp/err")"
+fi
+
+# An upgrade that drops an old index (schema 5 dropped blocks_fts) gives its
+# pages back: a library whose old index held 8 MB is small afterwards.
+db=$tmp/bloated.db
+python3 -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executescript(open(sys.argv[2]).read())
+db.executemany("INSERT INTO blocks_fts_data(block) VALUES (randomblob(4000))", [()] * 2000)
+db.commit()
+db.close()
+' "$db" "$TOP/tests/fixtures/disk/library-v2.sql"
+if "$QUIRE" --db "$db" list >/dev/null 2>"$tmp/err" &&
+    [ "$(sql "$db" "PRAGMA freelist_count")" = 0 ] &&
+    [ "$(sql "$db" "PRAGMA page_count")" -lt 500 ] && intact "$db"; then
+	pass
+else
+	fail "an upgraded library keeps the dropped index's pages: $(sql "$db" "PRAGMA page_count") pages, $(sql "$db" "PRAGMA freelist_count") free $(cat "$tmp/err")"
 fi
 
 # A migration that fails after it has made tables leaves none of them.

@@ -386,6 +386,33 @@ fail:
 	return -1;
 }
 
+/* A single integer from a pragma, or -1. */
+static long long
+pragma_int(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	long long v = -1;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* A migration that drops tables (schema 5 dropped two old search indexes)
+ * leaves their pages free inside the file: when they are more than a
+ * quarter of it, give them back once with VACUUM. Not needed for anything
+ * to work, so a failure (another quire reading, no room for the copy) is
+ * leaves the file as it is, never reported. */
+static void
+compact_after_migration(struct store *st)
+{
+	long long pages = pragma_int(st, "PRAGMA page_count");
+	long long free_pages = pragma_int(st, "PRAGMA freelist_count");
+	if (pages > 0 && free_pages > 0 && free_pages * 4 > pages)
+		sqlite3_exec(st->db, "VACUUM", NULL, NULL, NULL);
+}
+
 /* access(W_OK | X_OK) of the folder path's file is in: 0, or -1 with errno. */
 static int
 folder_access(const char *path)
@@ -544,8 +571,11 @@ store_open(const char *path, char **errp)
 	 * than copy each page through read() into a small cache (a search for
 	 * a common word spent a quarter of its time there). */
 	sqlite3_exec(st->db, "PRAGMA mmap_size = 1073741824;", NULL, NULL, NULL);
-	if (version < STORE_SCHEMA_VERSION && migrate(st, errp) < 0)
-		goto fail;
+	if (version < STORE_SCHEMA_VERSION) {
+		if (migrate(st, errp) < 0)
+			goto fail;
+		compact_after_migration(st);
+	}
 	return st;
 fail:
 	store_close(st);
