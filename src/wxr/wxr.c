@@ -218,6 +218,23 @@ wanted(const struct channel *ch, const xmlNode *item, struct skip_count *sk, siz
 	return yes;
 }
 
+/* Where a walk stands: inside <rss> and its <channel>. */
+struct place {
+	bool rss, channel;
+};
+
+/* Follow the walk to element n at depth; whether n is a child of the
+ * export's <rss><channel> (an item, the site's title, an author, …). */
+static bool
+in_channel(struct place *at, const xmlNode *n, int depth)
+{
+	if (depth == 0)
+		at->rss = blogxml_is(n, NULL, "rss");
+	else if (depth == 1)
+		at->channel = at->rss && blogxml_is(n, NULL, "channel");
+	return depth == 2 && at->channel;
+}
+
 /* Set *field to n's text unless it is set. */
 static void
 set_once(char **field, const xmlNode *n)
@@ -234,20 +251,13 @@ read_channel(struct blogxml_reader *x, struct blog *b, struct channel *ch, char 
 {
 	struct skip_count sk[16];
 	size_t nsk = 0;
-	bool rss = false, channel = false;
+	struct place at = {0};
 	int depth;
 	for (xmlNode *n; (n = blogxml_reader_next(x, &depth)) != NULL; ) {
-		if (depth == 0) {
-			rss = blogxml_is(n, NULL, "rss");
-			continue;
-		}
-		if (depth == 1) {
-			channel = rss && blogxml_is(n, NULL, "channel");
-			if (channel)
-				b->kind = BLOG_WXR;
-			continue;
-		}
-		if (!channel)
+		bool child = in_channel(&at, n, depth);
+		if (at.channel)
+			b->kind = BLOG_WXR;
+		if (!child)
 			continue;
 		if (blogxml_is(n, NULL, "title")) {
 			set_once(&b->site_title, n);
@@ -295,17 +305,12 @@ wxr_read(const char *path, const char *data, size_t len, const struct wxr_option
 	struct wxr_shortcode_env env = {
 		.autop = ap, .media = &ch.media, .url = media_url, .children = media_children,
 	};
-	bool rss = false, channel = false, stopped = false;
+	struct place at = {0};
+	bool stopped = false;
 	int depth;
 	for (xmlNode *n; rc == 0 && !stopped && (n = blogxml_reader_next(x, &depth)) != NULL; ) {
-		if (depth < 2) {
-			if (depth == 0)
-				rss = blogxml_is(n, NULL, "rss");
-			else
-				channel = rss && blogxml_is(n, NULL, "channel");
-			continue;
-		}
-		if (!channel || !blogxml_is(n, NULL, "item") || !wanted(&ch, n, NULL, NULL, 0))
+		if (!in_channel(&at, n, depth) || !blogxml_is(n, NULL, "item") ||
+		    !wanted(&ch, n, NULL, NULL, 0))
 			continue;
 		read_item(b, n, ch.au, ch.nau, &env);
 		if (fn != NULL && b->nitems >= batch) {
