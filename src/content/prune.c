@@ -169,6 +169,51 @@ is_teaser_link(xmlNode *n, const char *host)
 	return !sentence;
 }
 
+/* Addresses of the web's share and print services: a link to one offers
+ * to pass the page on, it never cites anything. */
+static const char *const share_urls[] = {
+	"facebook.com/sharer", "facebook.com/share.php", "twitter.com/intent/", "twitter.com/share",
+	"x.com/intent/", "linkedin.com/sharearticle", "linkedin.com/shareArticle",
+	"linkedin.com/share", "pinterest.com/pin/create", "reddit.com/submit", "api.whatsapp.com/send",
+	"wa.me/?text", "t.me/share", "telegram.me/share", "tumblr.com/share", "getpocket.com/save",
+	"getpocket.com/edit", "printfriendly.com/print", "pdfcrowd.com/url_to_pdf", "xing.com/spi/shares",
+	"xing.com/app/user?op=share", "vk.com/share.php", "bsky.app/intent/", "mastodonshare.com",
+	"news.ycombinator.com/submitlink", "flipboard.com/bookmarklet", "addtoany.com/share",
+};
+
+/* Whether href goes to a share or print service, or is a mail to be
+ * written ("mailto:?subject=…"). */
+static bool
+share_url(const char *href)
+{
+	if (href == NULL)
+		return false;
+	if (strncasecmp(href, "mailto:?", 8) == 0)
+		return true;
+	for (size_t i = 0; i < sizeof share_urls / sizeof share_urls[0]; i++)
+		if (strcasestr(href, share_urls[i]) != NULL)
+			return true;
+	return false;
+}
+
+/* Whether n holds links and nothing but links to share or print services,
+ * with at most a few words around them ("Share:", "Download PDF"). */
+static bool
+is_share_links(xmlNode *n)
+{
+	const struct nstat *s = nstat_of(n);
+	if (s == NULL || s->text - s->link > 20 || s->paras > 1)
+		return false;
+	bool any = false;
+	for (xmlNode *c = dom_first_element(n); c != NULL; c = dom_next_in(c, n, false))
+		if (dom_is(c, "a")) {
+			if (!share_url(dom_attr(c, "href")))
+				return false;
+			any = true;
+		}
+	return any;
+}
+
 /* Whether n is a card for another post: schema.org marks it as an
  * article of its own, it links somewhere, and it is a small part of the
  * root (the post's own microdata wraps the body, not a corner of it). */
@@ -218,7 +263,7 @@ is_chrome(xmlNode *n, unsigned total, const char *host)
 	    (itemtype != NULL && strstr(itemtype, "schema.org/Person") != NULL)) &&
 	    (s == NULL || (s->paras <= 3 && s->text < 1500)))
 		return true;
-	if (is_teaser_link(n, host) || is_teaser_card(n, total))
+	if (is_teaser_link(n, host) || is_teaser_card(n, total) || is_share_links(n))
 		return true;
 	/* A quotation's attribution may carry author names in its classes. */
 	if (s != NULL && s->in_quote)

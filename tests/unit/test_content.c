@@ -377,6 +377,30 @@ test_landing_menu(void)
 	free(t);
 }
 
+/* A row of links to share and print services goes, whatever its classes
+ * say; a paragraph that cites such a site stays. */
+static void
+test_share_links(void)
+{
+	static const char html[] =
+	    "<html><body><article><div class=\"entry-content\">"
+	    "<p>The harbour log was kept for ninety years, and every entry in it was written by "
+	    "a keeper who expected no reader but the inspector, which is why it is honest.</p>"
+	    "<p>The trust announced the archive <a href=\"https://www.facebook.com/harbourtrust/"
+	    "posts/1\">on its page</a> last spring, with scans of every volume.</p>"
+	    "<div class=\"links-row\">Pass it on: <a href=\"https://www.facebook.com/sharer/"
+	    "sharer.php?u=x\">Facebook</a> <a href=\"https://twitter.com/intent/tweet?url=x\">"
+	    "Twitter</a> <a href=\"mailto:?subject=Log\">Email</a></div>"
+	    "<div class=\"appendix\"><a href=\"https://www.printfriendly.com/print/?url=x\">"
+	    "DOWNLOAD PDF</a></div></div></article></body></html>";
+	char *t = root_text(html, strlen(html), "Log");
+	HAS(t, "on its page");
+	LACKS(t, "Pass it on");
+	LACKS(t, "Twitter");
+	LACKS(t, "DOWNLOAD PDF");
+	free(t);
+}
+
 /* A list of links at the end of the post: kept when it cites other sites
  * (the post's sources), dropped when it points back at the same site (its
  * related posts), with the label above it. */
@@ -435,5 +459,6 @@ main(void)
 	test_deep_nesting();
 	test_no_article();
 	test_landing_menu();
+	test_share_links();
 	return test_done("test_content");
 }
