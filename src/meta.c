@@ -1402,7 +1402,7 @@ choose_title(struct ctx *x)
 		for (size_t i = 0; i < x->n; i++)
 			if (x->c[i].field == F_TITLE && x->c[i].rank < 200 && is_cut_of(t->value, x->c[i].value))
 				t = &x->c[i];
-		t = meta_drop_kicker(x, t);
+		t = meta_unshout(x, meta_drop_kicker(x, t));
 		article_set(&x->a->title, t->value);
 	}
 	site = cand_best(x, F_SITE);

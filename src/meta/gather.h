@@ -90,6 +90,9 @@ void meta_read_lead_date(struct ctx *x, const xmlNode *t);
 void meta_read_byline_text(struct ctx *x, const xmlNode *t);
 /* Return the title candidate without the kicker t opens with, else t. */
 struct cand *meta_drop_kicker(struct ctx *x, struct cand *t);
+/* Return the title candidate written in upper and lower case that says what
+ * title t says in capitals only (a heading styled as a shout), else t. */
+struct cand *meta_unshout(struct ctx *x, struct cand *t);
 /* Return the candidate giving author c's full name when c is a first name. */
 struct cand *meta_fuller_name(struct ctx *x, struct cand *c);
 /* Whether the text just before element n labels it as an update. */

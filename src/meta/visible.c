@@ -259,6 +259,66 @@ meta_drop_kicker(struct ctx *x, struct cand *t)
 	return best ? best : t;
 }
 
+/* Whether t is set in capitals: letters, none of them lower case. */
+static bool
+all_caps(const char *t)
+{
+	size_t upper = 0;
+	for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+		if (islower(*p))
+			return false;
+		upper += isupper(*p) != 0;
+	}
+	return upper >= 8;
+}
+
+/* How many of the words of a (keys: lower case, space-separated) are among
+ * those of b. */
+static size_t
+shared_words(const char *a, const char *b)
+{
+	size_t n = 0;
+	for (const char *p = a; *p != '\0'; ) {
+		size_t k = strcspn(p, " ");
+		for (const char *q = b; k > 0 && *q != '\0'; ) {
+			size_t m = strcspn(q, " ");
+			if (m == k && strncmp(p, q, k) == 0) {
+				n++;
+				break;
+			}
+			q += m;
+			q += strspn(q, " ");
+		}
+		p += k;
+		p += strspn(p, " ");
+	}
+	return n;
+}
+
+struct cand *
+meta_unshout(struct ctx *x, struct cand *t)
+{
+	if (!all_caps(t->value))
+		return t;
+	char *tk = title_key(t->value);
+	size_t words = text_word_count(tk);
+	struct cand *best = NULL;
+	for (size_t i = 0; i < x->n; i++) {
+		struct cand *c = &x->c[i];
+		if (c->field != F_TITLE || c->rank >= 200 || c == t || all_caps(c->value) ||
+		    (best != NULL && c->rank >= best->rank))
+			continue;
+		char *ck = title_key(c->value);
+		size_t cw = text_word_count(ck), shared = shared_words(tk, ck);
+		/* The same title, give or take a word ("IN 2026" beside "2026"). */
+		if (shared * 5 >= (words > cw ? words : cw) * 4)
+			best = c;
+		free(ck);
+	}
+	free(tk);
+	return best != NULL ? best : t;
+}
+
 /* Return the candidate that gives author c's full name when c is a first
  * name alone ("Henry" beside "Henry Steinhau" elsewhere), else c. */
 struct cand *

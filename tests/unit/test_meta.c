@@ -575,6 +575,32 @@ test_author_sources(void)
 	article_free(a);
 }
 
+/* A heading set in capitals gives way to the same title in upper and lower
+ * case from another source, give or take a word; a capitals heading with
+ * no such match, and a short acronym title, stay as they are. */
+static void
+test_shouted_title(void)
+{
+	static const struct {
+		const char *html, *title;
+	} cases[] = {
+		{ "<html><head><title>Best Drip Coffee Maker 2026: Buying Tips From Pros</title></head>"
+		  "<body><h1>BEST DRIP COFFEE MAKER IN 2026: BUYING TIPS FROM PROS</h1></body></html>",
+		  "Best Drip Coffee Maker 2026: Buying Tips From Pros" },
+		{ "<html><head><title>Notes | Harbour Blog</title></head>"
+		  "<body><h1>THE LAST KEEPER OF THE NORTH LIGHT</h1></body></html>",
+		  "THE LAST KEEPER OF THE NORTH LIGHT" },
+		{ "<html><head><meta property='og:title' content='Nasa at sixty'></head>"
+		  "<body><h1>NASA AT SIXTY</h1></body></html>", "Nasa at sixty" },
+		{ "<html><head><title>The FAQ</title></head><body><h1>FAQ</h1></body></html>", "FAQ" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct article *a = meta_of(cases[i].html, NULL);
+		CHECK_STR(a->title, cases[i].title);
+		article_free(a);
+	}
+}
+
 /* A byline of several names, each in its own element, is the author when
  * the chosen author is one of them; a job title after a name is no name. */
 static void
@@ -796,6 +822,7 @@ main(void)
 	test_title_parts();
 	test_author_sources();
 	test_coauthors();
+	test_shouted_title();
 	test_other_fields();
 	test_hostile();
 	test_fixtures();
