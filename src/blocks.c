@@ -463,14 +463,47 @@ enter_paragraph(struct walk *w, xmlNode *n, struct frame *f)
 	return true;
 }
 
-/* h1–h6: a heading of that level. */
+/* Whether s is only a number label: "1.", "2)", "3:", "#4", "12". */
+static bool
+number_label(const char *s)
+{
+	if (*s == '#')
+		s++;
+	size_t digits = strspn(s, "0123456789");
+	if (digits == 0 || digits > 3)
+		return false;
+	s += digits;
+	if (*s == '.' || *s == ')' || *s == ':')
+		s++;
+	return *s == '\0';
+}
+
+/* h1–h6: a heading of that level. A number label set just before it, loose
+ * in the same box (<span class="rank">1.</span> <h3>…</h3>), numbers the
+ * heading rather than standing as a paragraph of its own. */
 static bool
 enter_heading(struct walk *w, xmlNode *n, struct frame *f)
 {
+	char *label = NULL;
+	if (w->ctx.anon && !w->ctx.pre && w->ctx.soft == SOFT_NONE && w->nspans == 0 &&
+	    w->nimages == 0 && number_label(buf_str(&w->text))) {
+		bool open = false;
+		for (size_t i = 0; i < live_open(w); i++)
+			open |= w->open[i].start != UNSET;
+		if (!open) {
+			label = xstrdup(buf_str(&w->text));
+			buf_truncate(&w->text, 0);
+		}
+	}
 	if (open_box(w, f)) {
 		w->ctx.kind = BLOCK_HEADING;
 		w->ctx.level = n->name[1] - '0';
 		w->ctx.anon = false;
+	}
+	if (label != NULL) {
+		append_str(w, label);
+		w->pending_space = true;
+		free(label);
 	}
 	return true;
 }

@@ -90,6 +90,30 @@ test_paragraphs(void)
 	article_free(a);
 }
 
+/* A number label loose before a heading numbers it; a number in a
+ * paragraph of its own, or one with words, stays a paragraph. */
+static void
+test_numbered_headings(void)
+{
+	struct article *a = build("<div class=\"faq\"><span class=\"rank\">1.</span> <h3>Why keep a "
+	    "log?</h3><p>Because.</p></div><div><span>#2</span><h3>Who reads it?</h3></div>"
+	    "<p>3.</p><h3>Third</h3><div>4 ways<h3>Fourth</h3></div><div>2024<h2>Year</h2></div>");
+	CHECK_INT(a->nblocks, 9);
+	CHECK_STR(text(a, 0), "1. Why keep a log?");
+	CHECK_INT(kind(a, 0), BLOCK_HEADING);
+	CHECK_INT(a->blocks[0].level, 3);
+	CHECK_STR(text(a, 1), "Because.");
+	CHECK_STR(text(a, 2), "#2 Who reads it?");
+	CHECK_STR(text(a, 3), "3.");
+	CHECK_INT(kind(a, 3), BLOCK_PARAGRAPH);
+	CHECK_STR(text(a, 4), "Third");
+	CHECK_STR(text(a, 5), "4 ways");
+	CHECK_STR(text(a, 6), "Fourth");
+	CHECK_STR(text(a, 7), "2024");
+	CHECK_STR(text(a, 8), "Year");
+	article_free(a);
+}
+
 static void
 test_headings_and_links(void)
 {
@@ -558,6 +582,7 @@ int
 main(void)
 {
 	test_paragraphs();
+	test_numbered_headings();
 	test_headings_and_links();
 	test_urls();
 	test_spans();
