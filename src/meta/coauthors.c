@@ -18,12 +18,11 @@
 /* Words that join the names of a list, in the languages of our bylines. */
 static const char *const joiners[] = { "and", "und", "et", "y", "e", "en", "og", "och", "i" };
 
-/* Whether t (normalised) is only separators: commas, ampersands, joining
- * words, middle dots and bullets. */
+/* Whether t (normalised, not empty) is only separators: commas,
+ * semicolons, ampersands and joining words. */
 static bool
-only_separators(const char *t, bool *any)
+only_separators(const char *t)
 {
-	*any = false;
 	for (const char *p = t; *p != '\0'; ) {
 		if (*p == ' ') {
 			p++;
@@ -31,7 +30,6 @@ only_separators(const char *t, bool *any)
 		}
 		if (*p == ',' || *p == '&' || *p == ';') {
 			p++;
-			*any = true;
 			continue;
 		}
 		size_t n = strcspn(p, " ,&;");
@@ -41,7 +39,6 @@ only_separators(const char *t, bool *any)
 				joiner = true;
 		if (!joiner)
 			return false;
-		*any = true;
 		p += n;
 	}
 	return true;
@@ -104,6 +101,12 @@ meta_read_name_list(struct ctx *x, const xmlNode *n)
 		if (c->type == XML_COMMENT_NODE)
 			continue;
 		char *t = NULL;
+		/* Separators and labels are short: a long text is prose. */
+		if (c->type == XML_TEXT_NODE && c->content != NULL &&
+		    strlen((const char *)c->content) > 120) {
+			ok = false;
+			break;
+		}
 		if (c->type == XML_TEXT_NODE)
 			t = c->content != NULL ? text_normalize((const char *)c->content) : xstrdup("");
 		else if (c->type == XML_ELEMENT_NODE && (dom_is(c, "a") || dom_is(c, "span") ||
@@ -113,12 +116,11 @@ meta_read_name_list(struct ctx *x, const xmlNode *n)
 			ok = false;
 			break;
 		}
-		bool any;
 		if (*t == '\0') {
 			free(t);
 			continue;
 		}
-		if (only_separators(t, &any)) {
+		if (only_separators(t)) {
 			if (l.n == 0) {
 				ok = false;   /* a list starts with a name (or a label) */
 			} else {

@@ -630,6 +630,11 @@ test_coauthors(void)
 		  "<p>With thanks to <a href='/x/'>Tom Gale</a>, <a href='/y/'>Ida Marsh</a></p>"
 		  "<aside class='sidebar'><div><a href='/m/'>Mira Holt</a>, <a href='/n/'>Noor Vance</a>"
 		  "</div></aside></body></html>", "Mira Holt" },
+		/* Names that a sentence goes on from are no byline. */
+		{ "<html><head><meta name='author' content='Jane Roe'></head><body><p>"
+		  "<a href='/a/'>Jane Roe</a>, <a href='/b/'>John Doe</a> and the rest of the crew "
+		  "kept the light burning through the whole of that winter, writing in the log every "
+		  "four hours whatever the weather did.</p></body></html>", "Jane Roe" },
 		/* Names with nothing between them are no list. */
 		{ "<html><head><meta name='author' content='Mira Holt'></head><body>"
 		  "<div><a href='/m/'>Mira Holt</a><a href='/n/'>Noor Vance</a></div></body></html>",
