@@ -85,7 +85,7 @@ struct article *blog_item_article(const struct blog *b, const struct blog_item *
 /* How the bulk importer went. */
 struct blog_tally {
 	size_t added, updated, unchanged, failed;
-	double started;   /* when the first item began (set by blog_import) */
+	double started;   /* when the document's first item began (blog_import) */
 };
 
 /* Store every item of b in st, one transaction per item (b may be one batch

@@ -456,8 +456,8 @@ void
 blog_import(struct store *st, const struct blog *b, bool full, FILE *out, FILE *progress,
     const volatile sig_atomic_t *stop, struct blog_tally *t)
 {
-	if (t->started == 0)
-		t->started = now();
+	if (t->started == 0 || b->first == 0)
+		t->started = now();   /* a document's first batch: its rate starts here */
 	double start = t->started, last = 0;
 	size_t total = b->total > b->first + b->nitems ? b->total : b->first + b->nitems;
 	/* Item lines and the progress line share a terminal: clear the
