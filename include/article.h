@@ -54,6 +54,14 @@ struct link {
 	int heading;     /* index of the nearest preceding heading block, or -1 */
 };
 
+/* A place in the article a link of the same page points to (a footnote, a
+ * section): the element's id or <a name>, and the block it starts in. Only
+ * the anchors the article's own links name are kept. */
+struct anchor {
+	char *name;      /* as the page wrote it (a fragment, percent-decoded) */
+	size_t block;
+};
+
 typedef enum quote_kind {
 	QUOTE_BLOCK,     /* <blockquote> */
 	QUOTE_PULL,      /* pull quote (wp-block-pullquote, .pullquote) */
@@ -97,6 +105,8 @@ struct article {
 	size_t nlinks, links_cap;
 	struct quote *quotes;
 	size_t nquotes, quotes_cap;
+	struct anchor *anchors;
+	size_t nanchors, anchors_cap;
 };
 
 /* Return a new empty article; free with article_free. */
@@ -111,6 +121,11 @@ struct block *article_block(struct article *a, size_t i);
 void article_add_span(struct article *a, size_t block, size_t start, size_t end, int style, int link);
 /* Append a link; url and text are copied. Returns its index. */
 size_t article_add_link(struct article *a, const char *url, const char *text, size_t block, int heading);
+/* Append an anchor; name is copied. */
+void article_add_anchor(struct article *a, const char *name, size_t block);
+/* The block that anchor name (a URL fragment, percent-encoded or not)
+ * starts in; returns whether a has it. */
+bool article_find_anchor(const struct article *a, const char *name, size_t *block);
 /* Append a quote with kind and text (copied); returns a pointer valid until the
  * next article_add_quote. */
 struct quote *article_add_quote(struct article *a, quote_kind kind, const char *text,

@@ -13,7 +13,7 @@
 #include "article.h"
 
 /* The schema version this quire writes; a newer library is refused. */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 struct store;
 

@@ -41,4 +41,8 @@ bool url_is_page(const char *url);
  * fragment. base may be NULL (then only "#..." counts). */
 bool url_is_same_page(const char *url, const char *base);
 
+/* A URL fragment (what follows '#') with its %XX escapes decoded, as an
+ * element id is written. Newly allocated. */
+char *url_fragment_decode(const char *fragment);
+
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "url.h"
 #include "text.h"
 
 struct article *
@@ -53,7 +54,35 @@ article_free(struct article *a)
 		free(q->cite_raw);
 	}
 	free(a->quotes);
+	for (size_t i = 0; i < a->nanchors; i++)
+		free(a->anchors[i].name);
+	free(a->anchors);
 	free(a);
+}
+
+void
+article_add_anchor(struct article *a, const char *name, size_t block)
+{
+	if (a->nanchors == a->anchors_cap) {
+		a->anchors_cap = a->anchors_cap ? a->anchors_cap * 2 : 16;
+		a->anchors = xreallocarray(a->anchors, a->anchors_cap, sizeof *a->anchors);
+	}
+	a->anchors[a->nanchors].name = xstrdup(name);
+	a->anchors[a->nanchors++].block = block;
+}
+
+bool
+article_find_anchor(const struct article *a, const char *name, size_t *block)
+{
+	char *want = url_fragment_decode(name);
+	bool found = false;
+	for (size_t i = 0; i < a->nanchors && !found; i++)
+		if (strcmp(a->anchors[i].name, want) == 0) {
+			*block = a->anchors[i].block;
+			found = true;
+		}
+	free(want);
+	return found;
 }
 
 void

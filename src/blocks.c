@@ -31,6 +31,7 @@
 
 #include "dom.h"
 #include "text.h"
+#include "url.h"
 #include "util.h"
 
 /* ---------- writing text ---------- */
@@ -1082,6 +1083,71 @@ hidden(const xmlNode *n)
 	return false;
 }
 
+/* Most ids of one page kept as anchors before the article's links pick
+ * theirs: a bound for hostile pages. */
+#define MAX_ANCHOR_CANDIDATES 20000
+
+/* Note element n's id (or an <a name>) as an anchor starting in the block
+ * written next. */
+static void
+note_anchor(struct walk *w, const xmlNode *n)
+{
+	const char *name = dom_attr(n, "id");
+	if ((name == NULL || name[0] == '\0') && dom_is(n, "a"))
+		name = dom_attr(n, "name");
+	if (name != NULL && name[0] != '\0' && strlen(name) <= 200 &&
+	    w->a->nanchors - w->anchors_from < MAX_ANCHOR_CANDIDATES)
+		article_add_anchor(w->a, name, w->a->nblocks);
+}
+
+/* strcmp for qsort and bsearch over an array of strings. */
+static int
+compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Keep, of the anchors noted since from, those that a link of this
+ * article names (its URL this page's, with that fragment), each name once,
+ * in a block that exists. */
+static void
+keep_linked_anchors(struct walk *w, size_t from)
+{
+	struct article *a = w->a;
+	char **frags = NULL;
+	size_t nfrags = 0;
+	for (size_t i = w->links_start; i < a->nlinks; i++) {
+		const char *hash = strchr(a->links[i].url, '#');
+		if (hash == NULL || hash[1] == '\0')
+			continue;
+		if (!url_is_same_page(a->links[i].url, w->base))
+			continue;
+		frags = xreallocarray(frags, nfrags + 1, sizeof *frags);
+		frags[nfrags++] = url_fragment_decode(hash + 1);
+	}
+	if (nfrags > 1)
+		qsort(frags, nfrags, sizeof *frags, compare_strings);
+	size_t kept = from;
+	for (size_t i = from; i < a->nanchors; i++) {
+		struct anchor *an = &a->anchors[i];
+		bool linked = nfrags > 0 && a->nblocks > 0 &&
+		    bsearch(&an->name, frags, nfrags, sizeof *frags, compare_strings) != NULL;
+		for (size_t k = from; linked && k < kept; k++)
+			linked = strcmp(a->anchors[k].name, an->name) != 0;   /* the first wins */
+		if (!linked) {
+			free(an->name);
+			continue;
+		}
+		if (an->block >= a->nblocks)
+			an->block = a->nblocks - 1;
+		a->anchors[kept++] = *an;
+	}
+	a->nanchors = kept;
+	for (size_t i = 0; i < nfrags; i++)
+		free(frags[i]);
+	free(frags);
+}
+
 /* ---------- the walk ---------- */
 
 /* Enter n; returns whether to walk its children (a frame was pushed). */
@@ -1140,6 +1206,9 @@ enter(struct walk *w, xmlNode *n)
 		descend = true;
 	} else
 		descend = t->enter ? t->enter(w, n, f) : true;
+	/* After enter, which may have ended the block before: the element
+	 * starts in the block written next. */
+	note_anchor(w, n);
 	if (!descend || t->role == R_VOID) {
 		w->nframes--;
 		w->ctx = f->saved;
@@ -1180,8 +1249,9 @@ blocks_build(xmlNode *root, const char *base_url, struct article *a)
 	w.ctx.anon = true;
 	w.last_heading = -1;
 	w.last_quote = -1;
-	w.links_from = a->nlinks;
+	w.links_from = w.links_start = a->nlinks;
 	w.quotes_from = a->nquotes;
+	w.anchors_from = a->nanchors;
 	for (size_t i = a->nblocks; i > 0; i--) {
 		if (a->blocks[i - 1].kind == BLOCK_HEADING) {
 			w.last_heading = (int)(i - 1);
@@ -1212,6 +1282,7 @@ blocks_build(xmlNode *root, const char *base_url, struct article *a)
 		attrib_pop_quote(&w);
 	if (a->nblocks > 0)
 		walk_settle_links(&w, a->nblocks - 1);
+	keep_linked_anchors(&w, w.anchors_from);
 
 	buf_free(&w.text);
 	buf_free(&w.cite);

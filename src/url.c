@@ -6,6 +6,7 @@
  * makes url_key idempotent (tests/fuzz/fuzz_url.c checks it). */
 #include "url.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -344,4 +345,21 @@ url_is_same_page(const char *url, const char *base)
 	if (url[0] == '#')
 		return true;
 	return base != NULL && url_same(url, base);
+}
+
+char *
+url_fragment_decode(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1), *o = out;
+	for (; *s != '\0'; s++) {
+		if (s[0] == '%' && isxdigit((unsigned char)s[1]) && isxdigit((unsigned char)s[2])) {
+			char hex[3] = { s[1], s[2], '\0' };
+			*o++ = (char)strtol(hex, NULL, 16);
+			s += 2;
+		} else {
+			*o++ = *s;
+		}
+	}
+	*o = '\0';
+	return out;
 }

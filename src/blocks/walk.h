@@ -101,6 +101,8 @@ struct walk {
 	size_t nimages, images_cap;
 
 	size_t links_from;   /* links added since the last flush start here */
+	size_t links_start;  /* the article's links from this walk start here */
+	size_t anchors_from; /* anchors noted by this walk start here */
 	size_t quotes_from;  /* likewise <q> quotes */
 	int last_heading;
 

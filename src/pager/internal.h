@@ -88,6 +88,8 @@ struct view {
 	int link_sel;               /* highlighted link, or -1 */
 	long long *link_lib;        /* per link: the library article it opens, 0 if none */
 	bool have_jump;             /* the place before the last jump, for '' */
+	bool anchor_back;           /* that jump followed a link into this article:
+	                               Backspace returns from it */
 	size_t jump_block, jump_offset;
 	time_t saved_at;
 	size_t saved_top;           /* top when last saved */
@@ -221,7 +223,8 @@ int view_loop(struct pager *p, struct view *stop);
 void view_save(struct pager *p, struct view *v);
 /* Lay the view out again for the current terminal, keeping the top line. */
 void view_relayout(struct pager *p, struct view *v);
-/* Return the row of block position (block, byte offset). */
+/* Return the row of block position (block, byte offset); (0, 0) is row 0,
+ * the top of the page with its header. */
 size_t view_row_of(const struct view *v, size_t block, size_t offset);
 /* Move the top to row, remembering where it was for ''. */
 void view_jump(struct view *v, size_t row);

@@ -62,7 +62,7 @@ static const struct action_info actions[] = {
 	{ ACT_SOURCE, "source", "open the source of the quotation at the top of the screen" },
 	{ ACT_CITED_BY, "cited-by", "list the library articles that cite this one" },
 	{ ACT_COPY_LINK, "copy-link", "copy link N or the highlighted one (OSC 52)" },
-	{ ACT_BACK_ARTICLE, "back", "back to the article a link came from, or to the results" },
+	{ ACT_BACK_ARTICLE, "back", "back from a link: within the article, to the article it came from, or to the results" },
 	{ ACT_OPEN, "open", "open the selected entry" },
 	{ ACT_SORT, "sort", "sort: added, published, title, progress" },
 	{ ACT_FILTER, "filter", "show only titles containing a text" },

@@ -217,7 +217,17 @@ links_follow(struct pager *p, const char *url, const char *what)
 		return NULL;
 	}
 	if (rc == 1 && id == v->id) {
-		pager_message(p, "%s points to this article", what);
+		/* A footnote or a section of this article: go there, and let
+		 * Backspace (or '') come back. */
+		const char *hash = strchr(url, '#');
+		size_t block;
+		if (hash != NULL && article_find_anchor(v->a, hash + 1, &block)) {
+			view_jump(v, view_row_of(v, block, 0));
+			v->anchor_back = true;
+			pager_message(p, "%s: here in this article; Backspace goes back", what);
+		} else {
+			pager_message(p, "%s points to this article", what);
+		}
 		return NULL;
 	}
 	if (rc == 1) {

@@ -53,6 +53,10 @@ clamp_top(struct view *v)
 size_t
 view_row_of(const struct view *v, size_t block, size_t offset)
 {
+	/* The very start is the top of the page, header and all: what
+	 * view_position gives for a top inside the header. */
+	if (block == 0 && offset == 0)
+		return 0;
 	return v->nheader + layout_line_of(v->l, block, offset);
 }
 
@@ -81,6 +85,7 @@ view_jump(struct view *v, size_t row)
 {
 	view_position(v, &v->jump_block, &v->jump_offset);
 	v->have_jump = true;
+	v->anchor_back = false;   /* set again by a link followed into the article */
 	v->top = row;
 	clamp_top(v);
 }
@@ -728,6 +733,10 @@ view_loop(struct pager *p, struct view *stop)
 			link_cycle(p, v, -1);
 			break;
 		case ACT_BACK_ARTICLE:
+			if (v->anchor_back && v->have_jump) {
+				view_jump(v, view_row_of(v, v->jump_block, v->jump_offset));
+				break;
+			}
 			if (v->prev == NULL && !v->from_results) {
 				pager_message(p, "No article to go back to");
 				break;

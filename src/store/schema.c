@@ -142,6 +142,13 @@ const char *const schema_migrations[] = {
 	"DROP TRIGGER IF EXISTS titles_fts_update;"
 	"DROP TABLE IF EXISTS blocks_fts;"
 	"DROP TABLE IF EXISTS titles_fts;",
+	/* 5 → 6: the places the article's own links point to (footnotes,
+	 * sections), so the pager follows them without leaving the article.
+	 * Articles stored before have none until imported again. */
+	"CREATE TABLE anchors ("
+	" article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+	" name TEXT NOT NULL, block INTEGER NOT NULL,"
+	" PRIMARY KEY (article_id, name)) WITHOUT ROWID;",
 };
 _Static_assert(sizeof schema_migrations / sizeof schema_migrations[0] == STORE_SCHEMA_VERSION,
     "one migration per schema version");

@@ -76,6 +76,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_DELETE_BLOCKS] = "DELETE FROM blocks WHERE article_id = ?1",
 	[ST_DELETE_LINKS] = "DELETE FROM links WHERE article_id = ?1",
 	[ST_DELETE_QUOTES] = "DELETE FROM quotes WHERE article_id = ?1",
+	[ST_DELETE_ANCHORS] = "DELETE FROM anchors WHERE article_id = ?1",
+	[ST_INSERT_ANCHOR] =
+	    "INSERT INTO anchors (article_id, name, block) VALUES (?1, ?2, ?3)"
+	    " ON CONFLICT DO NOTHING",
+	[ST_GET_ANCHORS] = "SELECT name, block FROM anchors WHERE article_id = ?1",
 	[ST_DELETE_ARTICLE_TAGS] = "DELETE FROM article_tags WHERE article_id = ?1",
 	[ST_INSERT_BLOCK] =
 	    "INSERT INTO blocks (article_id, idx, kind, level, quote, ordered, number, text, src, spans)"
@@ -744,6 +749,15 @@ put_children(struct store *st, long long id, const struct article *a, char **err
 		if (step_done(st, s, errp) < 0)
 			return -1;
 	}
+	for (size_t i = 0; i < a->nanchors; i++) {
+		if ((s = store_stmt(st, ST_INSERT_ANCHOR, errp)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		store_bind_text(s, 2, a->anchors[i].name);
+		sqlite3_bind_int64(s, 3, (long long)a->anchors[i].block);
+		if (step_done(st, s, errp) < 0)
+			return -1;
+	}
 	for (size_t i = 0; i < a->ntags; i++) {
 		if ((s = store_stmt(st, ST_INSERT_TAG, errp)) == NULL)
 			return -1;
@@ -851,6 +865,7 @@ store_article_put_from(struct store *st, const struct article *a, const char *ra
 		if (exec_id(st, ST_DELETE_BLOCKS, id, errp) < 0 ||
 		    exec_id(st, ST_DELETE_LINKS, id, errp) < 0 ||
 		    exec_id(st, ST_DELETE_QUOTES, id, errp) < 0 ||
+		    exec_id(st, ST_DELETE_ANCHORS, id, errp) < 0 ||
 		    exec_id(st, ST_DELETE_ARTICLE_TAGS, id, errp) < 0)
 			goto fail;
 	} else {
@@ -1006,6 +1021,21 @@ get_children(struct store *st, long long id, struct article *a, char **errp)
 		q->year = sqlite3_column_int(s, 7);
 		q->cite_url = xstrdup(store_column_text(s, 8));
 		q->cite_raw = xstrdup(store_column_text(s, 9));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_db_error(st, errp, "library");
+
+	if ((s = store_stmt(st, ST_GET_ANCHORS, errp)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long block = sqlite3_column_int64(s, 1);
+		if (block < 0 || (size_t)block >= a->nblocks) {
+			sqlite3_reset(s);
+			return corrupt(id, "anchor", errp);
+		}
+		article_add_anchor(a, store_column_text(s, 0), (size_t)block);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)

@@ -114,6 +114,34 @@ test_numbered_headings(void)
 	article_free(a);
 }
 
+/* The places the article's own links point to (footnotes, sections) are
+ * kept as anchors with the block they start in; ids no link names are not. */
+static void
+test_anchors(void)
+{
+	struct article *a = build("<p>A claim<sup id=\"ref1\"><a href=\"#fn1\">1</a></sup> and "
+	    "another<sup><a href=\"" BASE "#fn%3A2\">2</a></sup>.</p>"
+	    "<h2 id=\"later\">Later</h2><p id=\"unlinked\">More, and <a href=\"#later\">back up"
+	    "</a> or <a href=\"https://other.example/#fn1\">elsewhere</a>.</p>"
+	    "<ol class=\"footnotes\"><li id=\"fn1\">The first note. <a href=\"#ref1\">back</a></li>"
+	    "<li id=\"fn:2\">The second note.</li><li id=\"fn1\">A repeated id.</li></ol>"
+	    "<p><a name=\"end\"></a></p><p><a href=\"#end\">to the end</a></p>");
+	size_t block = 99;
+	CHECK(article_find_anchor(a, "fn1", &block));
+	CHECK_STR(text(a, block), "The first note. back");
+	CHECK(article_find_anchor(a, "fn%3A2", &block));
+	CHECK_STR(text(a, block), "The second note.");
+	CHECK(article_find_anchor(a, "ref1", &block));
+	CHECK_INT(block, 0);
+	CHECK(article_find_anchor(a, "later", &block));
+	CHECK_STR(text(a, block), "Later");
+	CHECK(article_find_anchor(a, "end", &block));   /* at the end: the last block */
+	CHECK_INT(block, a->nblocks - 1);
+	CHECK(!article_find_anchor(a, "unlinked", &block));
+	CHECK_INT(a->nanchors, 5);
+	article_free(a);
+}
+
 static void
 test_headings_and_links(void)
 {
@@ -583,6 +611,7 @@ main(void)
 {
 	test_paragraphs();
 	test_numbered_headings();
+	test_anchors();
 	test_headings_and_links();
 	test_urls();
 	test_spans();

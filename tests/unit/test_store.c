@@ -136,6 +136,8 @@ sample_article(const char *canonical)
 	qt->cite_url = xstrdup("https://example.com/copying");
 	qt->cite_raw = xstrdup("— Marcus Scribe, The Quarterly");
 	article_add_quote(a, QUOTE_INLINE, "the naïve reader skims", p, p);
+	article_add_anchor(a, "why", 0);
+	article_add_anchor(a, "fn:1", q);
 	return a;
 }
 
@@ -193,6 +195,12 @@ check_same(const struct article *got, const struct article *want)
 		CHECK_INT(g->year, w->year);
 		CHECK_STR(g->cite_url, w->cite_url);
 		CHECK_STR(g->cite_raw, w->cite_raw);
+	}
+	CHECK_INT(got->nanchors, want->nanchors);
+	for (size_t i = 0; i < want->nanchors; i++) {
+		size_t block = 999;
+		CHECK(article_find_anchor(got, want->anchors[i].name, &block));
+		CHECK_INT(block, want->anchors[i].block);
 	}
 }
 
@@ -526,9 +534,11 @@ test_migrate_from_4(void)
 	long long id = 0;
 	CHECK_INT(store_article_put(st, a, "<p>x</p>", 8, NULL, &id, NULL, &err), 0);
 	store_close(st);
-	/* Back to schema 4: the schema-1 indexes as they were, filled. */
+	/* Back to schema 4: the schema-1 indexes as they were, filled, and
+	 * no anchors (schema 6). */
 	CHECK_INT(exec_raw(path,
 	    "BEGIN;"
+	    "DROP TABLE anchors;"
 	    "CREATE VIRTUAL TABLE blocks_fts USING fts5(text, article_id UNINDEXED, idx UNINDEXED,"
 	    " content='blocks', content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
 	    "CREATE TRIGGER blocks_fts_delete AFTER DELETE ON blocks BEGIN"

@@ -194,6 +194,7 @@ test_migration(void)
 	store_close(st);
 	CHECK_INT(exec_raw(path,
 	    "BEGIN;"
+	    "DROP TABLE anchors;"
 	    "DROP TABLE articles_fts; DROP VIEW article_text;"
 	    "DROP INDEX articles_url_key; DROP INDEX articles_canonical_key; DROP INDEX links_url_key;"
 	    "DROP TABLE url_aliases;"
