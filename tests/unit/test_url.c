@@ -130,5 +130,15 @@ main(void)
 	CHECK(url_is_same_page("https://example.com/e#n", "https://www.example.com/e"));
 	CHECK(!url_is_same_page("https://example.com/f#n", "https://example.com/e"));
 	CHECK(!url_is_same_page("https://example.com/f", NULL));
+	/* Fragments as ids are written: escapes decoded, a stray % left. */
+	static const struct { const char *in, *out; } frags[] = {
+		{ "fn%3A2", "fn:2" }, { "caf%C3%A9", "caf\xc3\xa9" }, { "100%", "100%" },
+		{ "a%2", "a%2" }, { "%zz", "%zz" }, { "", "" }, { "plain", "plain" },
+	};
+	for (size_t i = 0; i < sizeof frags / sizeof frags[0]; i++) {
+		char *d = url_fragment_decode(frags[i].in);
+		CHECK_STR(d, frags[i].out);
+		free(d);
+	}
 	return test_done("test_url");
 }
