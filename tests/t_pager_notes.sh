@@ -2,7 +2,8 @@
 # t_pager_notes.sh — links into the same article in a real terminal: a
 # footnote reference opens the footnote at the end of the essay, Backspace
 # comes back to the reference, the footnote's own "Back" link returns to the
-# paragraph that cites it, and Backspace again to the footnote. Uses
+# paragraph that cites it, and Backspace again to the footnote. The link
+# list marks such links "(here)". Uses
 # tests/fixtures/pager_notes/ and a private tmux server (tests/tmux_lib.sh);
 # skips cleanly when tmux is missing.
 : "${QUIRE:?set QUIRE to the quire binary}" "${TOP:?set TOP to the source tree}"
@@ -25,6 +26,10 @@ ID=$(cut -f 1 "$T/import")
 start read "$ID"
 check "the essay opens at its start" wait_top "The Green Ledger"
 check "the footnote is off screen" sh -c "! grep -q 'GREEN LEDGER NOTE' '$T/screen'"
+keys L
+check "the link list marks a place in this article (here)" wait_for "[1] (here) 1"
+keys q
+wait_top "The Green Ledger"
 keys 1 o
 check "1o: the footnote reference opens the footnote" wait_for "GREEN LEDGER NOTE"
 check "it says so, and how to come back" wait_for "here in this article; Backspace goes back"

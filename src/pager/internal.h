@@ -282,6 +282,8 @@ void links_copy(struct pager *p, struct view *v, long n);
 void links_resolve(struct pager *p, struct view *v);
 /* Whether link n of v opens an article in the library. */
 bool links_in_library(const struct view *v, long n);
+/* "(here) ", "(library) " or "": how lists and messages mark link n. */
+const char *links_where(const struct view *v, long n);
 /* Open url from p->view: inside quire when the library holds it (pushing a
  * view and returning it), else in a browser (returning NULL). what names
  * the link in messages ("link 3", "the quotation's source"). */

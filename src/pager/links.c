@@ -41,7 +41,7 @@ links_list(struct pager *p, struct view *v)
 		const char *url = lk->url != NULL ? lk->url : "";
 		bool lib = links_in_library(v, (long)i);
 		role look = lib ? ROLE_LIBLINK : ROLE_TEXT;
-		const char *where = lib ? "(library) " : "";
+		const char *where = links_where(v, (long)i);
 		if (lk->text == NULL || lk->text[0] == '\0' || strcmp(lk->text, url) == 0)
 			menu_add(&m, look, 2, (long)i, "[%zu] %s%s", i + 1, where, url);
 		else
@@ -197,6 +197,22 @@ bool
 links_in_library(const struct view *v, long n)
 {
 	return n >= 0 && (size_t)n < v->a->nlinks && v->link_lib != NULL && v->link_lib[n] > 0;
+}
+
+/* How the link list and Tab's message mark link n: "(here) " for a place in
+ * this article, "(library) " for another article of the library, else "". */
+const char *
+links_where(const struct view *v, long n)
+{
+	if (links_in_library(v, n))
+		return "(library) ";
+	const char *url = n >= 0 && (size_t)n < v->a->nlinks ? v->a->links[n].url : NULL;
+	const char *hash = url != NULL ? strchr(url, '#') : NULL;
+	size_t block;
+	if (hash != NULL && (url_is_same_page(url, v->a->canonical_url) ||
+	    url_is_same_page(url, v->a->url)) && article_find_anchor(v->a, hash + 1, &block))
+		return "(here) ";
+	return "";
 }
 
 /* Open url inside quire when stored (returning the new view), else in a browser. */

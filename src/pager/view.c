@@ -513,8 +513,8 @@ link_cycle(struct pager *p, struct view *v, int dir)
 	else
 		v->link_sel = on[(at + n + (size_t)(dir > 0 ? 1 : n - 1)) % n];
 	const struct link *lk = &v->a->links[v->link_sel];
-	pager_message(p, "[%d] %s%s", v->link_sel + 1, links_in_library(v, v->link_sel) ?
-	    "(library) " : "", lk->url != NULL ? lk->url : "");
+	pager_message(p, "[%d] %s%s", v->link_sel + 1, links_where(v, v->link_sel),
+	    lk->url != NULL ? lk->url : "");
 }
 
 /* Leave the open articles above stop, saving where each was. */
