@@ -218,6 +218,10 @@ rm -f "$T/large-xxe.xml"
 N=3000
 python3 "$TOP/tests/tools/wxrgen.py" $N >"$T/big.xml"
 DB="$T/big.db"
+# Empty first: the wait below must not find an earlier command's item line
+# before this import has even opened its output.
+: >"$T/out"
+: >"$T/err"
 "$QUIRE" --db "$DB" import "$T/big.xml" >"$T/out" 2>"$T/err" &
 pid=$!
 # Wait (bounded) until some items are committed, then interrupt (TERM:
