@@ -13,29 +13,10 @@
 #include "article.h"
 #include "store.h"
 #include "test.h"
+#include "test_sql.h"
 #include "util.h"
 
 static char tmpdir[] = "/tmp/quire-test-store-XXXXXX";
-
-/* Run a query returning one integer through a separate connection. */
-static long long
-query_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	long long v = -1;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		return -2;
-	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW)
-			v = sqlite3_column_int64(s, 0);
-		sqlite3_finalize(s);
-	} else {
-		fprintf(stderr, "query failed: %s: %s\n", sql, sqlite3_errmsg(db));
-	}
-	sqlite3_close(db);
-	return v;
-}
 
 /* Return the library's journal mode (static buffer). */
 static const char *
@@ -62,25 +43,9 @@ block_matches(const char *path, const char *term, long long id)
 {
 	char *sql = xasprintf("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '%s'"
 	    " AND (%lld = 0 OR rowid = %lld)", term, id, id);
-	long long n = query_int(path, sql);
+	long long n = test_query_int(path, sql);
 	free(sql);
 	return n;
-}
-
-/* Run SQL through a separate read-write connection; 0 or -1. */
-static int
-exec_raw(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	char *msg = NULL;
-	if (sqlite3_open(path, &db) != SQLITE_OK)
-		return -1;
-	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
-		fprintf(stderr, "exec failed: %s\n", msg ? msg : "?");
-	sqlite3_free(msg);
-	sqlite3_close(db);
-	return rc == SQLITE_OK ? 0 : -1;
 }
 
 /* Whether FTS5's integrity check (index against content) passes for both
@@ -88,7 +53,7 @@ exec_raw(const char *path, const char *sql)
 static bool
 fts_intact(const char *path)
 {
-	return exec_raw(path,
+	return test_exec_raw(path,
 	    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1);"
 	    "INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1);") == 0;
 }
@@ -252,7 +217,7 @@ test_round_trip(void)
 		free(path);
 		return;
 	}
-	CHECK_INT(query_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	CHECK_INT(test_query_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	CHECK_INT(count_articles(st), 0);
 
 	struct article *a = sample_article("https://example.org/commonplace/");
@@ -289,8 +254,8 @@ test_round_trip(void)
 	/* FTS: text by part (diacritics folded), and quotes, are indexed. */
 	CHECK_INT(block_matches(path, "skims", id), 1);
 	CHECK_INT(block_matches(path, "naive", id), 1);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'understood'"), 1);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'author:scribe'"), 1);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'understood'"), 1);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'author:scribe'"), 1);
 	CHECK_INT(block_matches(path, "title:commonplace", 0), 1);
 	CHECK_INT(block_matches(path, "body:notebook", id), 1);
 	CHECK_INT(block_matches(path, "headings:(copy hand)", id), 1);
@@ -326,10 +291,10 @@ test_round_trip(void)
 	article_free(got);
 	CHECK_INT(block_matches(path, "skims", 0), 0);
 	CHECK_INT(block_matches(path, "twelve", id), 1);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'understood'"), 0);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'understood'"), 0);
 	CHECK_INT(block_matches(path, "title:commonplace", 0), 1);
 	CHECK_INT(block_matches(path, "title:keeping", 0), 0);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM tags"), 1);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM tags"), 1);
 
 	struct store_bookmark *marks = NULL;
 	size_t nmarks = 0;
@@ -421,24 +386,24 @@ test_round_trip(void)
 	    " + (SELECT count(*) FROM bookmarks WHERE article_id = %lld)"
 	    " + (SELECT count(*) FROM reading_positions WHERE article_id = %lld)"
 	    " + (SELECT count(*) FROM pages WHERE article_id = %lld)", id, id, id, id);
-	CHECK_INT(query_int(path, sql), 0);
+	CHECK_INT(test_query_int(path, sql), 0);
 	free(sql);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM tags"), 2);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM tags"), 2);
 	CHECK_INT(store_article_delete(st, other, &err), 0);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM tags"), 0);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM links"), 0);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'naive'"), 0);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM tags"), 0);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM links"), 0);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'naive'"), 0);
 
 	CHECK(fts_intact(path));
 	/* Only the indexes search uses are kept (schema 5). */
-	CHECK_INT(query_int(path, "SELECT count(*) FROM sqlite_master"
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM sqlite_master"
 	    " WHERE name LIKE 'blocks_fts%' OR name LIKE 'titles_fts%'"), 0);
 
 	/* Closing and opening again keeps the schema and migrates nothing. */
 	store_close(st);
 	st = store_open(path, &err);
 	CHECK(st != NULL);
-	CHECK_INT(query_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	CHECK_INT(test_query_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	store_close(st);
 	article_free(a);
 	article_free(b);
@@ -470,7 +435,7 @@ test_hash_identity(void)
 	CHECK_INT(store_article_put(st, a, "other bytes", 11, NULL, &id3, &created, &err), 0);
 	CHECK(id3 != id1);
 	CHECK_INT(count_articles(st), 2);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM articles WHERE identity LIKE 'sha256:%'"), 2);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM articles WHERE identity LIKE 'sha256:%'"), 2);
 	article_free(a);
 	store_close(st);
 	free(path);
@@ -508,7 +473,7 @@ test_url_identity(void)
 	CHECK_INT(store_article_put(st, a, "v4", 2, NULL, &id4, &created, &err), 0);
 	CHECK_INT(id4, id1);
 	CHECK_INT(count_articles(st), 1);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM articles WHERE content_hash IS NULL"), 1);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM articles WHERE content_hash IS NULL"), 1);
 	article_free(a);
 	store_close(st);
 	free(path);
@@ -536,7 +501,7 @@ test_migrate_from_4(void)
 	store_close(st);
 	/* Back to schema 4: the schema-1 indexes as they were, filled, and
 	 * no anchors (schema 6). */
-	CHECK_INT(exec_raw(path,
+	CHECK_INT(test_exec_raw(path,
 	    "BEGIN;"
 	    "DROP TABLE anchors;"
 	    "CREATE VIRTUAL TABLE blocks_fts USING fts5(text, article_id UNINDEXED, idx UNINDEXED,"
@@ -561,9 +526,9 @@ test_migrate_from_4(void)
 	    "INSERT INTO blocks_fts(blocks_fts) VALUES ('rebuild');"
 	    "INSERT INTO titles_fts(titles_fts) VALUES ('rebuild');"
 	    "PRAGMA user_version = 4; COMMIT;"), 0);
-	CHECK_INT(query_int(path, "PRAGMA user_version"), 4);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM blocks_fts WHERE blocks_fts MATCH 'skims'"), 1);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM titles_fts WHERE titles_fts MATCH 'commonplace'"), 1);
+	CHECK_INT(test_query_int(path, "PRAGMA user_version"), 4);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM blocks_fts WHERE blocks_fts MATCH 'skims'"), 1);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM titles_fts WHERE titles_fts MATCH 'commonplace'"), 1);
 
 	st = store_open(path, &err);
 	CHECK(st != NULL);
@@ -574,16 +539,16 @@ test_migrate_from_4(void)
 		free(path);
 		return;
 	}
-	CHECK_INT(query_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM sqlite_master"
+	CHECK_INT(test_query_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM sqlite_master"
 	    " WHERE name LIKE 'blocks_fts%' OR name LIKE 'titles_fts%'"), 0);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
 	    " AND name LIKE 'quotes_fts%'"), 2);
 	CHECK_INT(count_articles(st), 1);
 	CHECK(fts_intact(path));
 	CHECK_INT(block_matches(path, "skims", id), 1);
 	CHECK_INT(block_matches(path, "title:commonplace", id), 1);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'understood'"), 1);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'understood'"), 1);
 	/* Re-import changed, add another, delete one: the indexes follow. */
 	article_set(&a->title, "Commonplace Books, Revised");
 	struct article *b = sample_article("https://example.org/other/");
@@ -595,7 +560,7 @@ test_migrate_from_4(void)
 	CHECK_INT(store_article_delete(st, id, &err), 0);
 	CHECK_INT(block_matches(path, "title:revised", 0), 0);
 	CHECK_INT(block_matches(path, "skims", 0), 1);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'understood'"), 1);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'understood'"), 1);
 	CHECK(fts_intact(path));
 	store_close(st);
 	article_free(a);

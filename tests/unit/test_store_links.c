@@ -10,45 +10,10 @@
 #include "article.h"
 #include "store.h"
 #include "test.h"
+#include "test_sql.h"
 #include "util.h"
 
 static char tmpdir[] = "/tmp/quire-test-links-XXXXXX";
-
-/* Run a query returning one integer through a separate connection. */
-static long long
-query_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	long long v = -1;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		return -2;
-	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW)
-			v = sqlite3_column_int64(s, 0);
-		sqlite3_finalize(s);
-	} else {
-		fprintf(stderr, "query failed: %s: %s\n", sql, sqlite3_errmsg(db));
-	}
-	sqlite3_close(db);
-	return v;
-}
-
-/* Run SQL through a separate read-write connection; 0 on success. */
-static int
-exec_raw(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	char *msg = NULL;
-	if (sqlite3_open(path, &db) != SQLITE_OK)
-		return -1;
-	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
-		fprintf(stderr, "exec failed: %s\n", msg ? msg : "?");
-	sqlite3_free(msg);
-	sqlite3_close(db);
-	return rc == SQLITE_OK ? 0 : -1;
-}
 
 /* Make an article at url (canonical may be NULL) with one heading, one
  * paragraph and links to each of the NULL-terminated urls. */
@@ -122,7 +87,7 @@ test_links(void)
 	long long a2 = put(st, make_article("https://EXAMPLE.org:443/a?CMP=share#top", NULL, "A",
 	    NULL), NULL);
 	CHECK_INT(a2, a);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM articles"), 4);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM articles"), 4);
 
 	long long found = 0;
 	CHECK_INT(store_find_by_url(st, "http://example.org/a", &found, &err), 0);  /* scheme counts */
@@ -169,7 +134,7 @@ test_links(void)
 
 	/* Deleting an article takes its aliases with it. */
 	CHECK_INT(store_article_delete(st, c, &err), 0);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM url_aliases"), 0);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM url_aliases"), 0);
 	CHECK_INT(store_find_by_url(st, "https://example.org/old-c", &found, &err), 0);
 	store_close(st);
 	free(path);
@@ -192,7 +157,7 @@ test_migration(void)
 	long long d2 = put(st, make_article("https://example.org/d2", NULL, "D2", NULL), NULL);
 	long long e = put(st, make_article("https://example.org/e#x", NULL, "E", cites), NULL);
 	store_close(st);
-	CHECK_INT(exec_raw(path,
+	CHECK_INT(test_exec_raw(path,
 	    "BEGIN;"
 	    "DROP TABLE anchors;"
 	    "DROP TABLE articles_fts; DROP VIEW article_text;"
@@ -206,7 +171,7 @@ test_migration(void)
 	    " url = 'https://example.org/d?utm_source=y' WHERE title = 'D2';"
 	    "UPDATE articles SET identity = 'https://example.org/e' WHERE title = 'E';"
 	    "PRAGMA user_version = 2; COMMIT;"), 0);
-	CHECK_INT(query_int(path, "PRAGMA user_version"), 2);
+	CHECK_INT(test_query_int(path, "PRAGMA user_version"), 2);
 
 	st = store_open(path, &err);
 	CHECK(st != NULL);
@@ -215,15 +180,15 @@ test_migration(void)
 		free(err);
 		return;
 	}
-	CHECK_INT(query_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM articles WHERE url_key IS NULL"), 0);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM links WHERE url_key IS NULL"), 0);
-	CHECK_INT(query_int(path,
+	CHECK_INT(test_query_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM articles WHERE url_key IS NULL"), 0);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM links WHERE url_key IS NULL"), 0);
+	CHECK_INT(test_query_int(path,
 	    "SELECT count(*) FROM articles WHERE identity = 'https://example.org/d'"), 1);
-	CHECK_INT(query_int(path,
+	CHECK_INT(test_query_int(path,
 	    "SELECT count(*) FROM articles WHERE identity = 'https://example.org/e'"), 1);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM articles"), 3);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM pragma_index_list('links')"
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM articles"), 3);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM pragma_index_list('links')"
 	    " WHERE name = 'links_url_key'"), 1);
 	long long found = 0;
 	CHECK_INT(store_find_by_url(st, "https://example.org/e/#y", &found, &err), 1);
@@ -240,8 +205,8 @@ test_migration(void)
 	/* Re-importing D after the migration finds it, not a new row. */
 	long long again = put(st, make_article("https://example.org/d", NULL, "D", NULL), NULL);
 	CHECK_INT(again, d);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM articles"), 3);
-	CHECK_INT(query_int(path, "SELECT count(*) FROM pragma_integrity_check"
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM articles"), 3);
+	CHECK_INT(test_query_int(path, "SELECT count(*) FROM pragma_integrity_check"
 	    " WHERE integrity_check <> 'ok'"), 0);
 	store_close(st);
 	free(path);
